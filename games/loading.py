@@ -1,0 +1,97 @@
+"""Reading scenario files and the shipped catalogue, with errors that name the file, the field and the fix."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from games.scenario import Scenario
+
+CATALOGUE_PACKAGE = "games.catalogue"
+
+
+class ScenarioError(ValueError):
+    """A scenario could not be found, parsed or validated. The message says where and what to do."""
+
+
+def _location(data: object, loc: Sequence[int | str]) -> str:
+    """Dotted path of a pydantic error location, naming list items by their ``id`` where they have one."""
+    parts: list[str] = []
+    node = data
+    for key in loc:
+        child: object = None
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            child = node[key]
+            item_id = child.get("id") if isinstance(child, dict) else None
+            suffix = f"[{key}]" + (f' (id "{item_id}")' if item_id else "")
+            parts[-1:] = [(parts[-1] if parts else "") + suffix]
+        else:
+            child = node.get(key) if isinstance(node, dict) else None
+            parts.append(str(key))
+        node = child
+    return ".".join(parts) if parts else "scenario"
+
+
+def _explain(error: Mapping[str, Any], data: object) -> str:
+    """One line per validation problem: where, what was wrong, what to do."""
+    where = _location(data, error["loc"])
+    kind, message = error["type"], str(error["msg"]).removeprefix("Value error, ")
+    if kind == "extra_forbidden":
+        return f"{where}: unknown key; remove it or check its spelling against docs/scenarios.md"
+    if kind == "missing":
+        return f"{where}: required field is missing; add it (see docs/scenarios.md)"
+    if kind == "value_error":
+        return f"{where}: {message}"
+    return f"{where}: {message} (got {error.get('input')!r})"
+
+
+def parse_scenario(text: str, origin: str) -> Scenario:
+    """Validate TOML text as a scenario; ``origin`` names the file in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError(f"{origin}: not valid TOML: {error}. Fix the syntax at that line.") from None
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as error:
+        details = "\n".join(f"  - {_explain(e, data)}" for e in error.errors())
+        raise ScenarioError(f"{origin}: invalid scenario ({error.error_count()} problem(s)):\n{details}") from None
+
+
+def catalogue() -> dict[str, Scenario]:
+    """The shipped scenarios, by id."""
+    found = {}
+    for entry in sorted(resources.files(CATALOGUE_PACKAGE).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            scenario = parse_scenario(entry.read_text(encoding="utf-8"), f"catalogue/{entry.name}")
+            found[scenario.id] = scenario
+    return found
+
+
+def load_scenario(source: str | Path) -> Scenario:
+    """Load a scenario from a TOML file path or by the id of a shipped scenario (e.g. ``"belarus-2014"``).
+
+    Raises
+    ------
+    ScenarioError
+        When the file is missing, is not TOML, fails validation, or no shipped scenario has that id.
+    """
+    path = Path(source)
+    if path.suffix == ".toml" or path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ScenarioError(f"{path}: cannot read the scenario file ({error.strerror}).") from None
+        return parse_scenario(text, str(path))
+    shipped = catalogue()
+    if str(source) not in shipped:
+        raise ScenarioError(
+            f"no shipped scenario named {str(source)!r} and no such file; shipped: {', '.join(shipped)} "
+            "(or pass the path of a .toml file)"
+        )
+    return shipped[str(source)]

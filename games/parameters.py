@@ -1,0 +1,138 @@
+"""The named parameters of the hedging model: what each means, its unit and its admissible domain.
+
+Every scenario gives each of these a point value, a plausible range and a source (a citation, or the word
+"assumed"). Money is in billions of US dollars per year ("bn USD/yr"), the unit in which the public figures on
+Russia's subsidies to Belarus are quoted; values that are not money (autonomy, loyalty) are expressed in the
+same unit as willingness to pay, which makes both players' payoffs comparable to the subsidies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["money", "probability", "share"]
+
+#: Accepted unit string for each kind of parameter.
+UNITS: dict[Kind, str] = {"money": "bn USD/yr", "probability": "probability", "share": "share"}
+
+
+@dataclass(frozen=True)
+class ParameterSpec:
+    """What the model needs to know about one parameter.
+
+    ``lower`` and ``upper`` bound the domain in which the payoff formulas make sense (a probability in
+    [0, 1]); a scenario's plausible range must lie inside it.
+    """
+
+    name: str
+    symbol: str
+    kind: Kind
+    lower: float
+    upper: float
+    meaning: str
+
+    @property
+    def unit(self) -> str:
+        """The unit string a scenario must use for this parameter."""
+        return UNITS[self.kind]
+
+
+_INF = float("inf")
+
+MODEL_PARAMETERS: dict[str, ParameterSpec] = {
+    spec.name: spec
+    for spec in (
+        ParameterSpec(
+            "subsidy_value",
+            "σ",
+            "money",
+            0.0,
+            _INF,
+            "Annual value to the small state of the patron's subsidies (discounted energy, market access, "
+            "credit); split across the scenario's subsidy channels by their shares. Filter One asks whether "
+            "the small state can cope without them.",
+        ),
+        ParameterSpec(
+            "red_line_cost",
+            "ρ",
+            "money",
+            0.0,
+            _INF,
+            "Cost to the small state when it crosses the patron's red line and the patron enforces it.",
+        ),
+        ParameterSpec(
+            "enforcement_cost",
+            "ε",
+            "money",
+            0.0,
+            _INF,
+            "Cost to the patron of full coercion (its own trade losses, military and reputational costs).",
+        ),
+        ParameterSpec(
+            "red_line_stake",
+            "β",
+            "money",
+            0.0,
+            _INF,
+            "Patron's loss when its red line is crossed and it does not enforce it (lost strategic position).",
+        ),
+        ParameterSpec(
+            "loyalty_value",
+            "λ",
+            "money",
+            0.0,
+            _INF,
+            "Patron's value of the small state's full loyalty, retained only while it keeps subsidising.",
+        ),
+        ParameterSpec(
+            "autonomy_value",
+            "α",
+            "money",
+            0.0,
+            _INF,
+            "Small state's value of full freedom of manoeuvre (the fully competitive end of the spectrum).",
+        ),
+        ParameterSpec(
+            "second_pole_offer",
+            "ω",
+            "money",
+            0.0,
+            _INF,
+            "Annual value of what the second pole offers a small state that engages it fully.",
+        ),
+        ParameterSpec(
+            "second_pole_support",
+            "π",
+            "probability",
+            0.0,
+            1.0,
+            "Probability that the second pole's offer is delivered (Walt's probability of allied support).",
+        ),
+        ParameterSpec(
+            "patron_aggressiveness",
+            "γ",
+            "share",
+            0.0,
+            1.0,
+            "Weight the patron puts on disciplining a competitive small state by coercion (Walt's perceived "
+            "aggressiveness, read as the patron's actual preference in the complete-information game).",
+        ),
+        ParameterSpec(
+            "patron_relative_decline",
+            "δ",
+            "share",
+            0.0,
+            1.0,
+            "Share of its punishing power the patron has lost through relative decline (Tessman's condition).",
+        ),
+        ParameterSpec(
+            "instrument_cost",
+            "κ",
+            "money",
+            0.0,
+            _INF,
+            "Annual cost of an instrument of cost weight 1 (diplomatic, budgetary and domestic costs).",
+        ),
+    )
+}

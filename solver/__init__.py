@@ -1,0 +1,24 @@
+"""Solving strategic-hedging games: equilibria, hedging-portfolio readings, reports and the command line.
+
+>>> from games import load_scenario
+>>> from solver import analyse
+>>> case = analyse(load_scenario("belarus-2014"))
+>>> all(eq.max_regret <= 1e-9 for eq in case.equilibria)
+True
+"""
+
+from solver.analysis import CaseAnalysis, analyse
+from solver.equilibria import Equilibrium, EquilibriumSet, equilibria
+from solver.portfolio import FilterVerdict, PortfolioReading, ReadingRules, read_portfolio
+
+__all__ = [
+    "CaseAnalysis",
+    "Equilibrium",
+    "EquilibriumSet",
+    "FilterVerdict",
+    "PortfolioReading",
+    "ReadingRules",
+    "analyse",
+    "equilibria",
+    "read_portfolio",
+]

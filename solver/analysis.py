@@ -1,0 +1,98 @@
+"""A scenario's whole two-player analysis in one object: game → equilibria → portfolio readings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+import pandas as pd
+
+from games import Scenario, TwoPlayerGame, build_game
+from solver.equilibria import EquilibriumSet, Method, equilibria
+from solver.portfolio import PortfolioReading, ReadingRules, read_portfolio
+
+
+def package_version() -> str:
+    """The installed version of strategic-hedging ("unknown" when run from an uninstalled tree)."""
+    try:
+        return version("strategic-hedging")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class CaseAnalysis:
+    """The labelled game of a scenario, all its extreme equilibria and the reading of each."""
+
+    game: TwoPlayerGame
+    equilibria: EquilibriumSet
+    readings: tuple[PortfolioReading, ...]
+
+    @property
+    def scenario(self) -> Scenario:
+        """The analysed scenario."""
+        return self.game.scenario
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per equilibrium: its component, the portfolio weights, measures, filters and label."""
+        rows = []
+        for index, (eq, reading) in enumerate(zip(self.equilibria, self.readings, strict=True)):
+            row = pd.concat([pd.Series({"equilibrium": index, "component": eq.component}), reading.to_series()])
+            rows.append(row)
+        return pd.DataFrame(rows).reset_index(drop=True)
+
+    def to_document(self) -> dict[str, Any]:
+        """Everything as plain data: scenario name and hash, version, labelled payoffs, equilibria, readings."""
+        game, result = self.game, self.equilibria
+        return {
+            "scenario": {
+                "id": self.scenario.id,
+                "title": self.scenario.scenario.title,
+                "hash": self.scenario.content_hash,
+            },
+            "package_version": package_version(),
+            "players": {"row": self.scenario.scenario.small_state, "column": self.scenario.scenario.patron},
+            "instruments": [{"id": i, "label": label} for i, label in zip(game.row_ids, game.row_labels, strict=True)],
+            "responses": [{"id": j, "label": label} for j, label in zip(game.col_ids, game.col_labels, strict=True)],
+            "payoffs": {"small_state": game.row_payoffs.tolist(), "patron": game.col_payoffs.tolist()},
+            "solver": {
+                "method": result.method,
+                "complete": result.complete,
+                "degenerate": result.degenerate,
+                "degeneracy": [
+                    w.describe(game.row_labels, game.col_labels)
+                    if w.player == "row"
+                    else w.describe(game.col_labels, game.row_labels)
+                    for w in result.degeneracy_witnesses
+                ],
+            },
+            "components": [
+                {"equilibria": list(c.equilibria), "nash_subsets": list(c.nash_subsets), "isolated": c.is_isolated}
+                for c in result.components
+            ],
+            "equilibria": [
+                {
+                    "small_state": eq.row.tolist(),
+                    "patron": eq.col.tolist(),
+                    "payoffs": {"small_state": eq.row_payoff, "patron": eq.col_payoff},
+                    "max_regret": eq.max_regret,
+                    "component": eq.component,
+                    "nash_subsets": list(eq.nash_subsets),
+                    "reading": reading.to_dict(),
+                }
+                for eq, reading in zip(result, self.readings, strict=True)
+            ],
+        }
+
+
+def analyse(
+    case: Scenario | TwoPlayerGame,
+    *,
+    method: Method = "labelled-vertices",
+    rules: ReadingRules | None = None,
+) -> CaseAnalysis:
+    """Solve a scenario's two-player game and read every extreme equilibrium as a hedging portfolio."""
+    game = case if isinstance(case, TwoPlayerGame) else build_game(case)
+    result = equilibria(game, method=method)
+    return CaseAnalysis(game=game, equilibria=result, readings=tuple(read_portfolio(game, eq, rules) for eq in result))

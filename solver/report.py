@@ -1,0 +1,110 @@
+"""Human-readable reports of an analysis for the terminal (rich tables)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from games import CellExplanation, Scenario
+from solver.analysis import CaseAnalysis
+from solver.portfolio import PortfolioReading
+
+
+def bimatrix_table(analysis: CaseAnalysis) -> Table:
+    """Both payoff matrices in one table, cells ``small state , patron``, with instrument and response names."""
+    game, info = analysis.game, analysis.scenario.scenario
+    table = Table(title=f"Payoffs ({info.small_state}, {info.patron}), bn USD/yr", title_justify="left")
+    table.add_column(f"{info.small_state} \\ {info.patron}")
+    for label in game.col_labels:
+        table.add_column(label, justify="center")
+    for i, label in enumerate(game.row_labels):
+        table.add_row(
+            label, *(f"{game.row_payoffs[i, j]:.3f} , {game.col_payoffs[i, j]:.3f}" for j in range(game.shape[1]))
+        )
+    return table
+
+
+def _mix(weights: dict[str, float]) -> str:
+    return ", ".join(f"{name} {w:.3f}" for name, w in weights.items() if w > 0)
+
+
+def reading_panel(index: int, analysis: CaseAnalysis, reading: PortfolioReading) -> Panel:
+    """One equilibrium: both strategies, the portfolio measures, the three filters and the label."""
+    eq = analysis.equilibria[index]
+    weights = Table(show_header=True, box=None, padding=(0, 1))
+    weights.add_column("instrument")
+    weights.add_column("weight", justify="right")
+    for name, w in reading.weights.items():
+        weights.add_row(name, f"{w:.3f}" if w > 0 else "·")
+    measures = Table(show_header=False, box=None, padding=(0, 1))
+    for name, value in reading.measures.items():
+        measures.add_row(name.replace("_", " "), f"{value:.3f}")
+    filters = Table(show_header=False, box=None, padding=(0, 1))
+    for verdict in reading.filters:
+        mark = Text("pass", style="green") if verdict.passed else Text("fail", style="red")
+        filters.add_row(verdict.name, mark, verdict.reason)
+    body: list[RenderableType] = [
+        Text(f"{analysis.scenario.scenario.patron} plays: {_mix(reading.patron_response)}"),
+        Text(
+            f"payoffs: {analysis.scenario.scenario.small_state} {eq.row_payoff:.3f}, "
+            f"{analysis.scenario.scenario.patron} {eq.col_payoff:.3f}; max relative regret "
+            f"{eq.max_regret:.1e}; component {eq.component}"
+        ),
+        weights,
+        measures,
+        filters,
+        Text.assemble(("label: ", "bold"), (reading.label.upper(), "bold cyan"), f" — {reading.label_reason}"),
+        Text(f"weights pinned by {reading.pinned_by}", style="dim"),
+    ]
+    return Panel(Group(*body), title=f"equilibrium {index}", title_align="left")
+
+
+def render_analysis(analysis: CaseAnalysis, console: Console) -> None:
+    """Print the labelled payoff matrices, every equilibrium and its hedging reading."""
+    scenario, game, result = analysis.scenario, analysis.game, analysis.equilibria
+    info = scenario.scenario
+    console.print(f"[bold]{info.title}[/bold] ({scenario.id}, hash {scenario.content_hash[:12]})")
+    console.print(f"{info.small_state} (rows) between {info.patron} (columns) and {info.second_pole}")
+    console.print(bimatrix_table(analysis))
+    status = "degenerate" if result.degenerate else "non-degenerate"
+    console.print(
+        f"{len(result)} extreme equilibri{'um' if len(result) == 1 else 'a'} in {len(result.components)} "
+        f"component(s); game is {status}; method {result.method}"
+        + ("" if result.complete else " [yellow](may be incomplete)[/yellow]")
+    )
+    for witness in result.degeneracy_witnesses:
+        own, other = (
+            (game.row_labels, game.col_labels) if witness.player == "row" else (game.col_labels, game.row_labels)
+        )
+        console.print(f"  degeneracy: {witness.describe(own, other)}", style="yellow")
+    for index, reading in enumerate(analysis.readings):
+        console.print(reading_panel(index, analysis, reading))
+
+
+def render_explanation(explanation: CellExplanation, scenario: Scenario, console: Console) -> None:
+    """Print a cell's payoff decomposition: one line per named term, with each player's total."""
+    info = scenario.scenario
+    table = Table(title=f"{explanation.instrument} × {explanation.response}", title_justify="left")
+    for column in ("player", "term", "formula"):
+        table.add_column(column)
+    table.add_column("value", justify="right")
+    names = {"small_state": info.small_state, "patron": info.patron}
+    for player, term, formula, value in explanation.terms:
+        table.add_row(names[player], term, formula, f"{value:.4f}")
+    table.add_section()
+    table.add_row(info.small_state, "total", "", f"{explanation.small_state:.4f}", style="bold")
+    table.add_row(info.patron, "total", "", f"{explanation.patron:.4f}", style="bold")
+    console.print(table)
+
+
+def render_catalogue(scenarios: dict[str, Scenario], console: Console) -> None:
+    """One line per shipped scenario."""
+    table = Table(title="Shipped scenarios", title_justify="left")
+    for column in ("id", "year", "small state", "patron", "second pole", "title"):
+        table.add_column(column)
+    for scenario in scenarios.values():
+        info = scenario.scenario
+        table.add_row(scenario.id, str(info.year), info.small_state, info.patron, info.second_pole, info.title)
+    console.print(table)
