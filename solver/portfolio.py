@@ -98,8 +98,8 @@ class PortfolioReading:
         }
 
     def to_dict(self) -> dict[str, object]:
-        """Plain-data form (for JSON)."""
-        return asdict(self)
+        """Plain-data form of JSON types only (lists, dicts, numbers, strings)."""
+        return {**asdict(self), "filters": [asdict(verdict) for verdict in self.filters]}
 
     def to_series(self) -> pd.Series:
         """One pandas row: weights (``w: <instrument>``), measures, filter verdicts and the label."""

@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.components import Component, NashSubset
 from solver.equilibria.labelled_vertices import labelled_vertex_equilibria
-from solver.equilibria.nashpy_engine import nashpy_equilibria
+from solver.equilibria.nashpy_engine import NashpyError, nashpy_equilibria
 from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet
 from solver.equilibria.verification import VerificationError, relative_regret
 
@@ -32,6 +32,7 @@ __all__ = [
     "EquilibriumSet",
     "Method",
     "NashSubset",
+    "NashpyError",
     "VerificationError",
     "equilibria",
     "relative_regret",

@@ -36,6 +36,10 @@ FloatArray = NDArray[np.float64]
 NashpyMethod = Literal["vertex", "support"]
 
 
+class NashpyError(RuntimeError):
+    """nashpy raised an error on a game (Qhull and linear programs fail on some degenerate polytopes)."""
+
+
 def clean_strategy(strategy: FloatArray, tol: float = DEFAULT_TOLERANCE) -> FloatArray:
     """Set entries with ``|p| ≤ tol`` to zero and renormalise to sum one."""
     cleaned = np.where(np.abs(strategy) <= tol, 0.0, np.asarray(strategy, dtype=np.float64))
@@ -64,11 +68,22 @@ def nashpy_equilibria(
     """Equilibria found by nashpy's vertex or support enumeration, cleaned and verified.
 
     Profiles nashpy returns that fail the regret check after cleaning are dropped, never returned.
+
+    Raises
+    ------
+    NashpyError
+        When nashpy itself raises (e.g. its vertex enumeration on a constant game).
     """
     game = nashpy.Game(row_payoffs, col_payoffs)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        raw = list(game.vertex_enumeration() if algorithm == "vertex" else game.support_enumeration())
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            raw = list(game.vertex_enumeration() if algorithm == "vertex" else game.support_enumeration())
+    except Exception as error:  # nashpy and Qhull fail in many ways on degenerate polytopes
+        raise NashpyError(
+            f"nashpy's {algorithm} enumeration failed on this {row_payoffs.shape[0]}×{row_payoffs.shape[1]} game "
+            f"({type(error).__name__}: {error}); use method='labelled-vertices', which is complete"
+        ) from error
     p, q = best_response_vertices(row_payoffs, col_payoffs)
     return build_equilibrium_set(
         row_payoffs,

@@ -1,0 +1,109 @@
+"""The ``hedge`` command line, end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from typer.testing import CliRunner
+
+from games import build_game, load_scenario
+from solver import equilibria
+from solver.cli import app
+
+runner = CliRunner()
+BELARUS = Path(__file__).resolve().parents[2] / "games" / "catalogue" / "belarus-2014.toml"
+
+
+def test_solve_prints_matrices_equilibria_and_readings() -> None:
+    result = runner.invoke(app, ["solve", "belarus-2014"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    game = build_game(load_scenario("belarus-2014"))
+    for label in (*game.row_labels, *game.col_labels):
+        assert label in result.output
+    for words in ("Filter One", "Filter Two", "Filter Three", "label:", "dependence reduction", "herfindahl"):
+        assert words in result.output
+    assert f"{len(equilibria(game))} extreme equilibri" in result.output
+
+
+def test_solve_json_is_one_complete_document() -> None:
+    result = runner.invoke(app, ["solve", "belarus-2014", "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    scenario = load_scenario("belarus-2014")
+    assert document["scenario"]["id"] == "belarus-2014"
+    assert document["scenario"]["hash"] == scenario.content_hash
+    assert document["package_version"]
+    game = build_game(scenario)
+    assert np.allclose(document["payoffs"]["small_state"], game.row_payoffs)
+    assert [r["label"] for r in document["responses"]] == list(game.col_labels)
+    solved = equilibria(game)
+    assert len(document["equilibria"]) == len(solved)
+    for entry, eq in zip(document["equilibria"], solved, strict=True):
+        assert np.allclose(entry["small_state"], eq.row)
+        reading = entry["reading"]
+        assert {f["name"] for f in reading["filters"]} == {"Filter One", "Filter Two", "Filter Three"}
+        assert reading["label"] in {"bandwagoning", "balancing", "hedging", "other"}
+
+
+def test_solve_a_users_own_file(tmp_path: Path) -> None:
+    own = tmp_path / "my-case.toml"
+    own.write_text(BELARUS.read_text().replace('id = "belarus-2014"', 'id = "my-case"'))
+    result = runner.invoke(app, ["solve", str(own), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["scenario"]["id"] == "my-case"
+
+
+def test_solve_with_nashpy_says_it_may_be_incomplete() -> None:
+    result = runner.invoke(app, ["solve", "belarus-2014", "--method", "nashpy-vertex"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "may be incomplete" in result.output
+
+
+def test_scenarios_lists_the_catalogue() -> None:
+    result = runner.invoke(app, ["scenarios"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    assert "belarus-2014" in result.output
+    assert "Belarus" in result.output
+
+
+def test_explain_terms_sum_to_the_cell() -> None:
+    result = runner.invoke(app, ["explain", "belarus-2014", "economic-diversification", "squeeze", "--json"])
+    assert result.exit_code == 0, result.output
+    cell = json.loads(result.output)
+    small_state = sum(t["value"] for t in cell["terms"] if t["player"] == "small_state")
+    assert np.isclose(small_state, cell["small_state"])
+    table = runner.invoke(app, ["explain", "belarus-2014", "3", "1"], env={"COLUMNS": "160"})
+    assert "diversification cushion" in table.output
+    assert "total" in table.output
+
+
+def test_user_errors_exit_2_with_one_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BELARUS.read_text().replace("value = 9.6", "value = nan"))
+    for args, fragment in (
+        (["solve", str(bad)], "parameters.subsidy_value.value"),
+        (["solve", "atlantis"], "no shipped scenario named 'atlantis'"),
+        (["solve", "belarus-2014", "--method", "magic"], "unknown --method"),
+        (["explain", "belarus-2014", "alliance", "coerce"], "unknown instrument 'alliance'"),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert fragment in result.output
+        assert "Traceback" not in result.output
+
+
+def test_installed_entry_point_has_no_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.toml"
+    completed = subprocess.run(
+        [sys.executable, "-c", "from solver.cli import main; main()", "solve", str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert "cannot read the scenario file" in completed.stderr
+    assert "Traceback" not in completed.stderr
