@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,11 @@ from pydantic import ValidationError
 
 from games.scenario import Scenario
 
-CATALOGUE_PACKAGE = "games.catalogue"
+
+def catalogue_files() -> list[Traversable]:
+    """The shipped scenario files (package data in ``games/catalogue/``, a data folder, not a module)."""
+    folder = resources.files("games").joinpath("catalogue")
+    return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name)
 
 
 class ScenarioError(ValueError):
@@ -66,10 +71,9 @@ def parse_scenario(text: str, origin: str) -> Scenario:
 def catalogue() -> dict[str, Scenario]:
     """The shipped scenarios, by id."""
     found = {}
-    for entry in sorted(resources.files(CATALOGUE_PACKAGE).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            scenario = parse_scenario(entry.read_text(encoding="utf-8"), f"catalogue/{entry.name}")
-            found[scenario.id] = scenario
+    for entry in catalogue_files():
+        scenario = parse_scenario(entry.read_text(encoding="utf-8"), f"catalogue/{entry.name}")
+        found[scenario.id] = scenario
     return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from games import ScenarioError, catalogue, load_scenario
-from games.loading import CATALOGUE_PACKAGE
+from games.loading import catalogue_files
 
 BELARUS = Path(__file__).resolve().parents[2] / "games" / "catalogue" / "belarus-2014.toml"
 
@@ -122,9 +122,11 @@ def test_missing_file_and_unknown_id() -> None:
         load_scenario("atlantis")
 
 
-def test_catalogue_package_is_real_package_data() -> None:
-    from importlib import resources
-
-    files = [entry.name for entry in resources.files(CATALOGUE_PACKAGE).iterdir()]
+def test_catalogue_is_package_data_not_a_module() -> None:
+    """``games.catalogue`` must stay a data folder: a subpackage of that name would shadow ``games.catalogue()``."""
+    files = {entry.name: entry for entry in catalogue_files()}
     assert "belarus-2014.toml" in files
-    tomllib.loads((resources.files(CATALOGUE_PACKAGE) / "belarus-2014.toml").read_text())
+    tomllib.loads(files["belarus-2014.toml"].read_text())
+    import games
+
+    assert callable(games.catalogue)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pytest
 
 from games import Scenario, TwoPlayerGame, build_game
+from games.loading import catalogue_files
 from solver import ReadingRules, equilibria, read_portfolio
 from solver.equilibria import Equilibrium
 
@@ -27,7 +27,8 @@ INSTRUMENTS: list[dict[str, Any]] = [
 @pytest.fixture(scope="module")
 def game() -> TwoPlayerGame:
     """Belarus's parameters with four archetypal instruments, one subsidy channel and two responses."""
-    data = tomllib.loads((resources.files("games.catalogue") / "belarus-2014.toml").read_text())
+    (belarus,) = (entry for entry in catalogue_files() if entry.name == "belarus-2014.toml")
+    data = tomllib.loads(belarus.read_text())
     data["subsidies"] = [{"id": "channel-0", "label": "c", "share": 1.0, "source": "assumed"}]
     data["instruments"] = [{"label": i["id"], "evidence": "test", **i} for i in INSTRUMENTS]
     data["responses"] = [
