@@ -25,14 +25,14 @@ otherwise **bandwagoning** when mean alignment ≥ θ_band and competitive share
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from games import TwoPlayerGame
 from games.payoffs import InstrumentAttributes, subsidy_weighted_dependence_reduction
-from solver.equilibria import Equilibrium
 
 Label = Literal["bandwagoning", "balancing", "hedging", "other"]
 
@@ -172,10 +172,21 @@ def _label(
     return "other", f"fails {failed}; mean alignment {alignment:+.2f} (neutrality, buck-passing or drift)"
 
 
-def _pinned_by(game: TwoPlayerGame, equilibrium: Equilibrium) -> str:
-    if len(equilibrium.row_support) == 1:
+class Profile(Protocol):
+    """A strategy profile: an :class:`~solver.equilibria.Equilibrium`, a QRE point, a subgame-perfect path."""
+
+    @property
+    def row(self) -> NDArray[np.float64]: ...
+
+    @property
+    def col(self) -> NDArray[np.float64]: ...
+
+
+def nash_pinning(game: TwoPlayerGame, profile: Profile) -> str:
+    """Which payoffs determine the small state's weights at an extreme Nash equilibrium."""
+    if np.count_nonzero(profile.row) == 1:
         return "pure: the small state's own best response to the patron's strategy"
-    responses = ", ".join(game.col_labels[j] for j in equilibrium.col_support)
+    responses = ", ".join(game.col_labels[j] for j in np.flatnonzero(profile.col))
     return (
         "the patron's payoffs: the small state's weights are a vertex of the patron's best-response polytope "
         f"(they keep the patron's responses {responses} in balance), so the small state's own payoff "
@@ -184,9 +195,14 @@ def _pinned_by(game: TwoPlayerGame, equilibrium: Equilibrium) -> str:
 
 
 def read_portfolio(
-    game: TwoPlayerGame, equilibrium: Equilibrium, rules: ReadingRules | None = None
+    game: TwoPlayerGame, equilibrium: Profile, rules: ReadingRules | None = None, *, pinned_by: str | None = None
 ) -> PortfolioReading:
-    """Read the small state's strategy in ``equilibrium`` as a hedging portfolio (module docstring)."""
+    """Read the small state's strategy in ``equilibrium`` as a hedging portfolio (module docstring).
+
+    ``equilibrium`` is any profile with ``row`` and ``col`` mixed strategies. ``pinned_by`` says which payoffs
+    determine the small state's weights; by default the statement for an extreme Nash equilibrium
+    (:func:`nash_pinning`). Other solution concepts (QRE, subgame perfection) pass their own.
+    """
     rules = rules or ReadingRules()
     scenario = game.scenario
     p = equilibrium.row
@@ -222,5 +238,5 @@ def read_portfolio(
         filters=filters,
         label=label,
         label_reason=reason,
-        pinned_by=_pinned_by(game, equilibrium),
+        pinned_by=pinned_by if pinned_by is not None else nash_pinning(game, equilibrium),
     )

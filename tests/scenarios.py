@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 from hypothesis import strategies as st
 
 from games import MODEL_PARAMETERS, Scenario
+from games.loading import catalogue_files
 
 unit_interval = st.floats(0.0, 1.0, allow_nan=False)
 
@@ -72,3 +74,40 @@ def scenario_data(draw: st.DrawFn, max_instruments: int = 6, max_responses: int 
 
 
 scenarios = scenario_data().map(Scenario.model_validate)
+
+
+def belarus_data() -> dict[str, Any]:
+    """The shipped Belarus scenario as parsed TOML, for tests that swap in instruments or responses."""
+    (belarus,) = (entry for entry in catalogue_files() if entry.name == "belarus-2014.toml")
+    return tomllib.loads(belarus.read_text())
+
+
+def deterrence_scenario(enforcement_cost: float, red_line_stake: float) -> Scenario:
+    """Two instruments (comply, cross the red line) against two responses (acquiesce, punish).
+
+    One subsidy channel, σ = 10, λ = 12, α = 6, ρ = 20, every other parameter 0, so that
+
+        u_S = [[10, 0], [16, −14]]        u_P = [[2, −ε], [−10 − β, −ε]]
+
+    and the red line is credible exactly when ε ≤ 10 + β.
+    """
+    data = belarus_data()
+    values = {name: 0.0 for name in MODEL_PARAMETERS}
+    values.update(subsidy_value=10.0, loyalty_value=12.0, autonomy_value=6.0, red_line_cost=20.0,
+                  enforcement_cost=enforcement_cost, red_line_stake=red_line_stake)  # fmt: skip
+    for name, value in values.items():
+        data["parameters"][name].update(value=value, range=[value, value])
+    data["subsidies"] = [{"id": "all", "label": "all", "share": 1.0, "source": "assumed"}]
+    data["instruments"] = [
+        {"id": "comply", "label": "comply", "alignment": 1.0, "crosses_red_line": False, "strategic": True,
+         "evidence": "test"},
+        {"id": "cross", "label": "cross", "alignment": -1.0, "crosses_red_line": True, "strategic": True,
+         "evidence": "test"},
+    ]  # fmt: skip
+    data["responses"] = [
+        {"id": "acquiesce", "label": "acquiesce", "subsidy_kept": {"all": 1.0}, "coercion": 0.0,
+         "enforces_red_line": False, "evidence": "test"},
+        {"id": "punish", "label": "punish", "subsidy_kept": {"all": 0.0}, "coercion": 1.0,
+         "enforces_red_line": True, "evidence": "test"},
+    ]  # fmt: skip
+    return Scenario.model_validate(data)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 import numpy as np
 import pytest
 
 from games import Scenario, TwoPlayerGame, build_game
-from games.loading import catalogue_files
 from solver import ReadingRules, equilibria, read_portfolio
 from solver.equilibria import Equilibrium
+from tests.scenarios import belarus_data
 
 INSTRUMENTS: list[dict[str, Any]] = [
     # id, alignment, red line, dependence reduction on the single channel, capability, strategic
@@ -27,8 +26,7 @@ INSTRUMENTS: list[dict[str, Any]] = [
 @pytest.fixture(scope="module")
 def game() -> TwoPlayerGame:
     """Belarus's parameters with four archetypal instruments, one subsidy channel and two responses."""
-    (belarus,) = (entry for entry in catalogue_files() if entry.name == "belarus-2014.toml")
-    data = tomllib.loads(belarus.read_text())
+    data = belarus_data()
     data["subsidies"] = [{"id": "channel-0", "label": "c", "share": 1.0, "source": "assumed"}]
     data["instruments"] = [{"label": i["id"], "evidence": "test", **i} for i in INSTRUMENTS]
     data["responses"] = [
