@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from games.gambit_files import StrategicGame, write_sequential_efg
 from games.payoffs import PayoffTerm, payoff_terms, sum_terms
 from games.scenario import Scenario
 
@@ -78,6 +79,24 @@ class TwoPlayerGame:
             small_state=float(self.row_payoffs[i, j]),
             patron=float(self.col_payoffs[i, j]),
         )
+
+    def to_strategic(self) -> StrategicGame:
+        """The game in the interchange form written to Gambit ``.nfg`` files (player names and labels kept)."""
+        info = self.scenario.scenario
+        return StrategicGame(
+            title=info.title,
+            players=(info.small_state, info.patron),
+            strategies=(self.row_labels, self.col_labels),
+            payoffs=(self.row_payoffs, self.col_payoffs),
+        )
+
+    def to_efg(self) -> str:
+        """The sequential view (the patron observes the instrument, then responds) as a Gambit ``.efg`` file."""
+        info = self.scenario.scenario
+        return write_sequential_efg(
+            f"{info.title} (sequential)", (info.small_state, info.patron), self.row_labels, self.col_labels,
+            self.row_payoffs, self.col_payoffs,
+        )  # fmt: skip
 
     def payoff_frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Both payoff matrices as DataFrames indexed by instrument and response labels."""

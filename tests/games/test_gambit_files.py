@@ -1,0 +1,102 @@
+"""Gambit interchange: our .nfg/.efg files read back identically and are read by pygambit with the same answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pygambit as gbt
+import pytest
+from hypothesis import given, settings
+
+from games import Scenario, build_game, load_scenario
+from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
+from solver import equilibria
+from solver.sequential import solve_sequential
+from tests.oracle import unmatched
+from tests.scenarios import scenarios
+
+
+def _pygambit_equilibria(path: Path) -> list[tuple[np.ndarray, np.ndarray]]:
+    game = gbt.read_nfg(str(path))
+    row_player, col_player = list(game.players)
+    return [
+        (
+            np.array([float(eq[s]) for s in row_player.strategies]),
+            np.array([float(eq[s]) for s in col_player.strategies]),
+        )
+        for eq in gbt.nash.enummixed_solve(game, rational=True).equilibria
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios)
+def test_nfg_round_trip_keeps_labels_and_exact_payoffs(scenario: Scenario) -> None:
+    strategic = build_game(scenario).to_strategic()
+    back = read_nfg(write_nfg(strategic, comment="round trip"))
+    assert back.players == strategic.players
+    assert back.strategies == strategic.strategies
+    for ours, theirs in zip(strategic.payoffs, back.payoffs, strict=True):
+        assert np.array_equal(ours, theirs)
+
+
+def test_pygambit_reads_our_file_and_finds_our_equilibria(tmp_path: Path) -> None:
+    game = build_game(load_scenario("belarus-2014").with_values(subsidy_value=4.0))
+    path = tmp_path / "belarus.nfg"
+    path.write_text(write_nfg(game.to_strategic()))
+    read_back = gbt.read_nfg(str(path))
+    assert [p.label for p in read_back.players] == ["Belarus", "Russia"]
+    assert [s.label for s in next(iter(read_back.players)).strategies] == list(game.row_labels)
+    missing, extra = unmatched(equilibria(game), _pygambit_equilibria(path), atol=1e-6)
+    assert missing == []
+    assert extra == []
+
+
+def test_we_read_pygambits_outcome_version() -> None:
+    a = np.array([[3, 0], [5, 1], [2, 2]])
+    b = np.array([[3, 5], [0, 1], [4, 4]])
+    written_by_gambit = gbt.Game.from_arrays(a, b, title="pd+").to_nfg()
+    game = read_nfg(written_by_gambit)
+    assert game.title == "pd+"
+    assert np.array_equal(game.payoffs[0], a)
+    assert np.array_equal(game.payoffs[1], b)
+
+
+def test_three_player_payoff_version_round_trip() -> None:
+    rng = np.random.default_rng(0)
+    game = StrategicGame("three", ("S", "P", "Q"), (("a", "b"), ("x", "y", "z"), ("e", "s")),
+                         tuple(rng.integers(-5, 5, (2, 3, 2)).astype(float) for _ in range(3)))  # fmt: skip
+    back = read_nfg(write_nfg(game))
+    assert all(np.array_equal(p, q) for p, q in zip(game.payoffs, back.payoffs, strict=True))
+
+
+def test_efg_of_the_sequential_view_is_read_by_pygambit(tmp_path: Path) -> None:
+    game = build_game(load_scenario("belarus-2014"))
+    path = tmp_path / "belarus.efg"
+    path.write_text(game.to_efg())
+    tree = gbt.read_efg(str(path))
+    assert [p.label for p in tree.players] == ["Belarus", "Russia"]
+    small_state, patron = list(tree.players)
+    terminal_payoffs = sorted(
+        (float(node.outcome[small_state]), float(node.outcome[patron])) for node in tree.nodes if node.is_terminal
+    )
+    expected = sorted(zip(game.row_payoffs.ravel(), game.col_payoffs.ravel(), strict=True))
+    assert np.allclose(terminal_payoffs, expected)
+    (spe,) = solve_sequential(game).equilibria
+    assert spe.choice == game.row_ids.index("enmeshment")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('NFG 2 R "x" { "1" }', "'NFG 1 R' header"),
+        ('NFG 1 R "x" { "1" "2" } { 2 2 }\n\n1 2 3', "expected 'word'"),
+        ('NFG 1 R "x" { "1" "2" } { 2 }\n\n1 2', "2 players but strategies for 1"),
+        ('NFG 1 R "x" { "1" "2" } { 1 1 }\n\n1 two', "'two' is not a number"),
+        ('NFG 1 R "x" { "1" "2" } { 1 1 }\n\n1 2 3', "unexpected text"),
+    ],
+)
+def test_malformed_nfg_is_refused_with_position(text: str, fragment: str) -> None:
+    with pytest.raises(GameFileError, match=r"case\.nfg") as error:
+        read_nfg(text, origin="case.nfg")
+    assert fragment in str(error.value)
