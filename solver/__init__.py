@@ -10,6 +10,7 @@ True
 from solver.analysis import CaseAnalysis, analyse
 from solver.equilibria import Equilibrium, EquilibriumSet, equilibria
 from solver.portfolio import FilterVerdict, PortfolioReading, ReadingRules, read_portfolio
+from solver.sweeps import read_sweep, sweep
 
 __all__ = [
     "CaseAnalysis",
@@ -21,4 +22,6 @@ __all__ = [
     "analyse",
     "equilibria",
     "read_portfolio",
+    "read_sweep",
+    "sweep",
 ]

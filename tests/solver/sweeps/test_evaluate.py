@@ -1,0 +1,50 @@
+"""Evaluating chunks: each row is the reading of one equilibrium at one point, as ``analyse`` gives it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from games import load_scenario
+from solver import ReadingRules, analyse
+from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
+from solver.sweeps.solve import payoff_stack
+
+BELARUS = load_scenario("belarus-2014")
+NAMES = ("subsidy_value", "red_line_cost")
+VALUES = np.array([[9.6, 20.0], [4.0, 20.0], [9.6, 0.0], [15.0, 50.0], [0.5, 3.0]])
+
+
+def test_payoff_stack_matches_the_scenario_built_point_by_point() -> None:
+    a, b = payoff_stack(BELARUS, NAMES, VALUES)
+    for k, (sigma, rho) in enumerate(VALUES):
+        game = analyse(BELARUS.with_values(subsidy_value=sigma, red_line_cost=rho)).game
+        np.testing.assert_array_equal(a[k], game.row_payoffs)
+        np.testing.assert_array_equal(b[k], game.col_payoffs)
+
+
+def test_rows_are_the_readings_of_every_equilibrium_at_each_point() -> None:
+    frame = evaluate_chunk(ChunkTask(3, 100, BELARUS, NAMES, VALUES, ReadingRules()))
+    assert sorted(frame["point"].unique()) == list(range(100, 105))
+    for k, (sigma, rho) in enumerate(VALUES):
+        expected = analyse(BELARUS.with_values(subsidy_value=sigma, red_line_cost=rho)).to_frame()
+        rows = frame[frame["point"] == 100 + k].reset_index(drop=True)
+        assert (rows[list(NAMES)].to_numpy() == [sigma, rho]).all()
+        assert list(rows["equilibrium"]) == list(range(len(expected)))
+        assert (rows["equilibria"] == len(expected)).all()
+        shared = [c for c in expected.columns if c in rows.columns and c != "equilibrium"]
+        assert len(shared) >= 20
+        pd.testing.assert_frame_equal(rows[shared], expected[shared], check_dtype=False)
+
+
+def test_the_shipped_point_reads_as_hedging_and_no_red_line_cost_as_balancing() -> None:
+    frame = evaluate_chunk(ChunkTask(0, 0, BELARUS, NAMES, VALUES[[0, 2]], ReadingRules()))
+    assert frame.loc[frame["point"] == 0, "label"].tolist() == ["hedging"]
+    assert "balancing" in frame.loc[frame["point"] == 1, "label"].tolist()
+
+
+def test_reading_rules_travel_with_the_task() -> None:
+    strict = ReadingRules(filter_one_min_dependence_reduction=0.99, filter_one_min_capability_gain=0.99)
+    frame = evaluate_chunk(ChunkTask(0, 0, BELARUS, NAMES, VALUES[:1], strict))
+    assert frame["label"].tolist() != ["hedging"]
+    assert not frame["filter_1"].any()
