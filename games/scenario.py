@@ -20,7 +20,7 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 UnitInterval = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-View = Literal["two-player"]
+View = Literal["two-player", "sequential", "qre", "bayesian"]
 
 
 class _Strict(BaseModel):
@@ -100,6 +100,20 @@ class Response(_Strict):
     evidence: Text
 
 
+class PatronType(_Strict):
+    """A possible type of the patron (benign or aggressive, declining or not) and the small state's prior on it.
+
+    ``overrides`` replaces model parameters' point values for this type (e.g. a higher
+    ``patron_aggressiveness``); every other parameter keeps its scenario value.
+    """
+
+    id: Identifier
+    label: Text
+    prior: UnitInterval
+    overrides: dict[str, Finite]
+    source: Text
+
+
 class Scenario(_Strict):
     """A validated scenario. Build its game with :func:`games.build_game`."""
 
@@ -108,10 +122,11 @@ class Scenario(_Strict):
     subsidies: tuple[SubsidyChannel, ...] = Field(min_length=1)
     instruments: tuple[Instrument, ...] = Field(min_length=2)
     responses: tuple[Response, ...] = Field(min_length=2)
+    patron_types: tuple[PatronType, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        problems = [*self._parameter_problems(), *self._reference_problems()]
+        problems = [*self._parameter_problems(), *self._reference_problems(), *self._type_problems()]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -173,6 +188,25 @@ class Scenario(_Strict):
                 problems.append(
                     f'responses "{response.id}".subsidy_kept names undeclared channel(s) {", ".join(undeclared)}'
                 )
+        return problems
+
+    def _type_problems(self) -> list[str]:
+        problems = []
+        types = self.patron_types
+        if "bayesian" in self.scenario.views and len(types) < 2:
+            problems.append("scenario.views lists \"bayesian\" but fewer than two [[patron_types]] are declared")
+        if types and abs(sum(t.prior for t in types) - 1.0) > 1e-9:
+            problems.append(f"patron_types: priors sum to {sum(t.prior for t in types):g}; they must sum to 1")
+        for patron_type in types:
+            for name, value in patron_type.overrides.items():
+                if name not in MODEL_PARAMETERS:
+                    problems.append(f'patron_types "{patron_type.id}".overrides.{name} is not a model parameter')
+                elif not MODEL_PARAMETERS[name].lower <= value <= MODEL_PARAMETERS[name].upper:
+                    spec = MODEL_PARAMETERS[name]
+                    problems.append(
+                        f'patron_types "{patron_type.id}".overrides.{name} = {value} leaves the domain '
+                        f"[{spec.lower}, {spec.upper}]"
+                    )
         return problems
 
     @property
