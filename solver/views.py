@@ -1,0 +1,105 @@
+"""One scenario under several views, each giving results of the same shape: profiles → portfolio readings.
+
+=============  ===================================================  ===========================================
+view           game                                                 solution concept (module)
+=============  ===================================================  ===========================================
+two-player     instruments × responses, simultaneous                every extreme Nash equilibrium (equilibria)
+sequential     the patron observes the instrument, then responds    every pure subgame-perfect eq. (sequential)
+bayesian       instruments × the patron's type-contingent plans     every extreme Bayesian Nash eq. (bayesian)
+qre            instruments × responses, noisy best responses        logit QRE at precision λ (qre)
+=============  ===================================================  ===========================================
+
+Use the two-player view for the textbook reading; the sequential view when the patron can watch and punish
+(red-line credibility); the Bayesian view when the small state is unsure of the patron's type (hedging as
+insurance); QRE when the small state's *own* payoffs should move its own portfolio (Tsebelis' paradox).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from games import Scenario, TwoPlayerGame, build_game
+from games.bayesian import build_bayesian_game
+from solver.equilibria import equilibria
+from solver.portfolio import PortfolioReading, Profile, ReadingRules, read_portfolio
+from solver.qre import logit_qre
+from solver.sequential import solve_sequential
+
+ViewName = Literal["two-player", "sequential", "bayesian", "qre"]
+VIEWS: tuple[ViewName, ...] = ("two-player", "sequential", "bayesian", "qre")
+
+#: Default logit precision for the QRE view, in 1 / (bn USD/yr): one unit of payoff multiplies odds by e.
+DEFAULT_PRECISION = 1.0
+
+#: QRE puts positive weight on every instrument, so Filter Two cannot ask for zero red-line exposure there:
+#: by default the QRE view tolerates up to 5% of the weight on red-line instruments (override with ``rules``).
+QRE_RULES = ReadingRules(filter_two_max_red_line_exposure=0.05)
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """The solution of one view: the game solved, its solution profiles and their readings, with notes."""
+
+    view: ViewName
+    concept: str
+    game: TwoPlayerGame
+    profiles: tuple[Profile, ...]
+    readings: tuple[PortfolioReading, ...]
+    complete: bool
+    notes: tuple[str, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per solution profile: the view, weights, measures, filters and label."""
+        rows = [
+            pd.concat([pd.Series({"view": self.view, "concept": self.concept, "solution": k}), reading.to_series()])
+            for k, reading in enumerate(self.readings)
+        ]
+        return pd.DataFrame(rows).reset_index(drop=True)
+
+
+def _qre_pinning(lam: float) -> str:
+    return (
+        f"logit QRE at λ = {lam:g}: both players' payoffs, the small state's own included, set its weights "
+        "(noisy best responses, McKelvey & Palfrey 1995)"
+    )
+
+
+def solve_view(
+    scenario: Scenario,
+    view: ViewName = "two-player",
+    *,
+    rules: ReadingRules | None = None,
+    precision: float = DEFAULT_PRECISION,
+) -> ViewResult:
+    """Build and solve one view of ``scenario`` and read each solution as a hedging portfolio."""
+    if view not in scenario.scenario.views:
+        raise ValueError(
+            f"scenario {scenario.id!r} does not support the {view} view; it lists {', '.join(scenario.scenario.views)}"
+        )
+    if view == "sequential":
+        game = build_game(scenario)
+        solution = solve_sequential(game)
+        return ViewResult(view, "subgame-perfect equilibrium", game, solution.equilibria,
+                          solution.readings(rules), True, tuple(r.reason for r in solution.red_lines))  # fmt: skip
+    if view == "qre":
+        game = build_game(scenario)
+        points = tuple(logit_qre(game.row_payoffs, game.col_payoffs, precision))
+        qre_rules = rules or QRE_RULES
+        readings = tuple(read_portfolio(game, p, qre_rules, pinned_by=_qre_pinning(precision)) for p in points)
+        return ViewResult(view, f"logit QRE (λ = {precision:g})", game, points, readings, True,
+                          ("points of the principal branch at this precision",))  # fmt: skip
+    game = build_bayesian_game(scenario) if view == "bayesian" else build_game(scenario)
+    result = equilibria(game)
+    notes = (f"degenerate game: equilibria form {len(result.components)} component(s)",) if result.degenerate else ()
+    concept = "Bayesian Nash equilibrium" if view == "bayesian" else "Nash equilibrium"
+    return ViewResult(view, concept, game, tuple(result), tuple(read_portfolio(game, eq, rules) for eq in result),
+                      result.complete, notes)  # fmt: skip
+
+
+def compare_views(scenario: Scenario, rules: ReadingRules | None = None) -> pd.DataFrame:
+    """Every view the scenario supports, side by side: one row per solution profile."""
+    frames = [solve_view(scenario, view, rules=rules).to_frame() for view in VIEWS if view in scenario.scenario.views]
+    return pd.concat(frames, ignore_index=True)
