@@ -39,7 +39,7 @@ def _location(data: object, loc: Sequence[int | str]) -> str:
             child = node.get(key) if isinstance(node, dict) else None
             parts.append(str(key))
         node = child
-    return ".".join(parts) if parts else "scenario"
+    return ".".join(parts)
 
 
 def _explain(error: Mapping[str, Any], data: object) -> str:
@@ -51,7 +51,7 @@ def _explain(error: Mapping[str, Any], data: object) -> str:
     if kind == "missing":
         return f"{where}: required field is missing; add it (see docs/scenarios.md)"
     if kind == "value_error":
-        return f"{where}: {message}"
+        return f"{where}: {message}" if where else message
     return f"{where}: {message} (got {error.get('input')!r})"
 
 
@@ -64,8 +64,9 @@ def parse_scenario(text: str, origin: str) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as error:
-        details = "\n".join(f"  - {_explain(e, data)}" for e in error.errors())
-        raise ScenarioError(f"{origin}: invalid scenario ({error.error_count()} problem(s)):\n{details}") from None
+        problems = [line for e in error.errors() for line in _explain(e, data).splitlines()]
+        details = "\n".join(f"  - {problem}" for problem in problems)
+        raise ScenarioError(f"{origin}: invalid scenario ({len(problems)} problem(s)):\n{details}") from None
 
 
 def catalogue() -> dict[str, Scenario]:

@@ -128,7 +128,7 @@ class Scenario(_Strict):
     def _consistent(self) -> Self:
         problems = [*self._parameter_problems(), *self._reference_problems(), *self._type_problems()]
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError("\n".join(problems))
         return self
 
     def _parameter_problems(self) -> list[str]:
@@ -194,7 +194,7 @@ class Scenario(_Strict):
         problems = []
         types = self.patron_types
         if "bayesian" in self.scenario.views and len(types) < 2:
-            problems.append("scenario.views lists \"bayesian\" but fewer than two [[patron_types]] are declared")
+            problems.append('scenario.views lists "bayesian" but fewer than two [[patron_types]] are declared')
         if types and abs(sum(t.prior for t in types) - 1.0) > 1e-9:
             problems.append(f"patron_types: priors sum to {sum(t.prior for t in types):g}; they must sum to 1")
         for patron_type in types:
