@@ -10,7 +10,7 @@
 * :mod:`~solver.sweeps.run` — :func:`sweep` and :func:`run_sweep`, tying them together.
 """
 
-from solver.sweeps.run import DEFAULT_CHUNK_SIZE, SweepReport, choose_backend, read_sweep, run_sweep, sweep
+from solver.sweeps.run import DEFAULT_CHUNK_SIZE, SweepReport, choose_backend, read_sweep, run_sweep, sweep, sweep_frame
 from solver.sweeps.spec import DESIGNS, Axis, Design, SweepSpec, SweepSpecError, make_spec
 from solver.sweeps.store import SweepStoreError, read_metadata
 
@@ -29,4 +29,5 @@ __all__ = [
     "read_sweep",
     "run_sweep",
     "sweep",
+    "sweep_frame",
 ]

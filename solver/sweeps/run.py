@@ -176,13 +176,36 @@ def sweep(
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     spec = make_spec(case, vary, sample or "grid", n, seed)
     backend = choose_backend(workers, scheduler, dask_local)
+    return sweep_frame(case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, quiet=quiet,
+                       overwrite=overwrite)  # fmt: skip
+
+
+def sweep_frame(
+    scenario: Scenario,
+    spec: SweepSpec,
+    out: str | Path | None,
+    *,
+    rules: ReadingRules | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    backend: Backend | None = None,
+    quiet: bool = False,
+    overwrite: bool = False,
+) -> pd.DataFrame:
+    """:func:`run_sweep` into ``out`` (or a temporary folder when ``out`` is None) and read the table back."""
     progress = False if quiet else None
     if out is not None:
         report = run_sweep(
-            case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, progress=progress, overwrite=overwrite
+            scenario,
+            spec,
+            out,
+            rules=rules,
+            chunk_size=chunk_size,
+            backend=backend,
+            progress=progress,
+            overwrite=overwrite,
         )
         return read_sweep(report.path)
     with tempfile.TemporaryDirectory(prefix="hedge-sweep-") as folder:
         path = Path(folder) / "sweep.parquet"
-        report = run_sweep(case, spec, path, rules=rules, chunk_size=chunk_size, backend=backend, progress=progress)
+        report = run_sweep(scenario, spec, path, rules=rules, chunk_size=chunk_size, backend=backend, progress=progress)
         return read_sweep(report.path)

@@ -124,7 +124,7 @@ def test_killed_process_resumes_to_the_same_table(tmp_path: Path, reference: pd.
     script = (
         "from games import load_scenario; from solver.sweeps import make_spec, run_sweep; "
         "from solver.sweeps.backends import SerialBackend; s = load_scenario('belarus-2014'); "
-        f"run_sweep(s, make_spec(s, {VARY!r}), {str(out)!r}, chunk_size=3, backend=SerialBackend(), progress=False)"
+        f"run_sweep(s, make_spec(s, {VARY!r}), {str(out)!r}, chunk_size=1, backend=SerialBackend(), progress=False)"
     )
     process = subprocess.Popen([sys.executable, "-c", script])
     parts = parts_directory(out)
@@ -134,10 +134,10 @@ def test_killed_process_resumes_to_the_same_table(tmp_path: Path, reference: pd.
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     sealed = len(list(parts.glob("chunk-*.json")))
-    assert 3 <= sealed < 40, "the sweep should have been killed part way"
-    report = run_sweep(BELARUS, SPEC, out, chunk_size=3, backend=SerialBackend(), progress=False)
+    assert 3 <= sealed < 120, "the sweep should have been killed part way"
+    report = run_sweep(BELARUS, SPEC, out, chunk_size=1, backend=SerialBackend(), progress=False)
     assert report.reused == sealed
-    assert len(report.computed) == 40 - sealed
+    assert len(report.computed) == 120 - sealed
     pd.testing.assert_frame_equal(read_sweep(out), reference, check_exact=True)
 
 
