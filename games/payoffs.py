@@ -25,8 +25,9 @@ Patron:       u_P(i, r) = λ w_i s̄_r                             loyalty retai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -85,95 +86,167 @@ def subsidy_weighted_dependence_reduction(scenario: Scenario) -> FloatArray:
     return np.asarray(InstrumentAttributes.of(scenario).dependence_reduction @ shares, dtype=np.float64)
 
 
+#: A parameter's value by name: a float for one scenario, an array for a stack of parameter points.
+Lookup = Callable[[str], Any]
+
+
+@dataclass(frozen=True)
+class ScenarioStructure:
+    """What the payoffs take from a scenario besides its parameters: instrument and response attributes."""
+
+    attributes: InstrumentAttributes
+    channel_shares: FloatArray
+    subsidy_kept: FloatArray
+    coercion: FloatArray
+    enforces_red_line: FloatArray
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> ScenarioStructure:
+        """Read the structure of ``scenario``."""
+        return cls(
+            attributes=InstrumentAttributes.of(scenario),
+            channel_shares=np.array([c.share for c in scenario.subsidies]),
+            subsidy_kept=np.array([[r.subsidy_kept[c.id] for c in scenario.subsidies] for r in scenario.responses]),
+            coercion=np.array([r.coercion for r in scenario.responses]),
+            enforces_red_line=np.array([float(r.enforces_red_line) for r in scenario.responses]),
+        )
+
+    @property
+    def kept_share(self) -> FloatArray:
+        """``s̄_r = Σ_c h_c s_rc``: the share of all subsidies response ``r`` keeps."""
+        return np.asarray(self.subsidy_kept @ self.channel_shares, dtype=np.float64)
+
+    def by_instrument(self, values: FloatArray) -> FloatArray:
+        """An instruments × responses matrix constant along responses."""
+        return np.outer(values, np.ones(len(self.coercion)))
+
+    def by_response(self, values: FloatArray) -> FloatArray:
+        """An instruments × responses matrix constant along instruments."""
+        return np.outer(np.ones(len(self.attributes.cost_weight)), values)
+
+
+@dataclass(frozen=True)
+class TermFormula:
+    """One payoff term as ``coefficient(parameters) × pattern(structure)``.
+
+    Every term of the model is a product of parameters (a monomial, the ``coefficient``) and a matrix that
+    depends only on the scenario's instruments and responses (the ``pattern``), so one formula serves a
+    single scenario (:func:`payoff_terms`) and a stack of parameter points (:mod:`games.payoff_batch`).
+    """
+
+    name: str
+    player: Player
+    formula: str
+    concept: str
+    coefficient: Callable[[Lookup], Any]
+    pattern: Callable[[ScenarioStructure], FloatArray]
+
+
+TERM_FORMULAS: tuple[TermFormula, ...] = (
+    TermFormula(
+        "subsidy received",
+        "small_state",
+        "σ s̄_r",
+        "subsidies the patron keeps providing (seed: discounted gas and oil, market access, credit)",
+        lambda v: v("subsidy_value"),
+        lambda s: s.by_response(s.kept_share),
+    ),
+    TermFormula(
+        "diversification cushion",
+        "small_state",
+        "σ Σ_c h_c (1 − s_rc) d_ic",
+        "Filter One: ability to cope without the patron's subsidies (30-30-30, IMF/Chinese loans)",
+        lambda v: v("subsidy_value"),
+        lambda s: (s.attributes.dependence_reduction * s.channel_shares) @ (1.0 - s.subsidy_kept).T,
+    ),
+    TermFormula(
+        "autonomy",
+        "small_state",
+        "α k_i",
+        "freedom of manoeuvre (Dong 2015: increasing freedom of manoeuvre)",
+        lambda v: v("autonomy_value"),
+        lambda s: s.by_instrument(s.attributes.competitiveness),
+    ),
+    TermFormula(
+        "second-pole support",
+        "small_state",
+        "π ω e_i",
+        "what engaging the second pole brings, if it delivers (Walt: probability of allied support)",
+        lambda v: v("second_pole_support") * v("second_pole_offer"),
+        lambda s: s.by_instrument(s.attributes.second_pole_engagement),
+    ),
+    TermFormula(
+        "red-line penalty",
+        "small_state",
+        "−(1 − δ) ρ (1 − g_i) x_i f_r",
+        "Filter Two: punishment for crossing the patron's red line, lessened by own capability "
+        "and the patron's relative decline",
+        lambda v: (1.0 - v("patron_relative_decline")) * v("red_line_cost"),
+        lambda s: -np.outer(s.attributes.crosses_red_line * (1.0 - s.attributes.capability_gain), s.enforces_red_line),
+    ),
+    TermFormula(
+        "instrument cost",
+        "small_state",
+        "−κ κ_i",
+        "what carrying out the instrument costs (Filter Three: funded at the highest level)",
+        lambda v: v("instrument_cost"),
+        lambda s: -s.by_instrument(s.attributes.cost_weight),
+    ),
+    TermFormula(
+        "loyalty retained",
+        "patron",
+        "λ w_i s̄_r",
+        "the patron's value of the small state's loyalty, bought by subsidies (bandwagoning)",
+        lambda v: v("loyalty_value"),
+        lambda s: np.outer(s.attributes.cooperation, s.kept_share),
+    ),
+    TermFormula(
+        "subsidy outlay",
+        "patron",
+        "−σ s̄_r",
+        "what the subsidies cost the patron",
+        lambda v: v("subsidy_value"),
+        lambda s: -s.by_response(s.kept_share),
+    ),
+    TermFormula(
+        "discipline value",
+        "patron",
+        "γ λ k_i c_r",
+        "an aggressive patron's gain from coercing a competitive small state (Walt: aggressiveness)",
+        lambda v: v("patron_aggressiveness") * v("loyalty_value"),
+        lambda s: np.outer(s.attributes.competitiveness, s.coercion),
+    ),
+    TermFormula(
+        "coercion cost",
+        "patron",
+        "−ε c_r",
+        "the patron's own cost of squeezing or coercing (trade wars cut both ways)",
+        lambda v: v("enforcement_cost"),
+        lambda s: -s.by_response(s.coercion),
+    ),
+    TermFormula(
+        "red line unenforced",
+        "patron",
+        "−β x_i (1 − f_r)",
+        "the patron's loss when its red line is crossed and it does not act",
+        lambda v: v("red_line_stake"),
+        lambda s: -np.outer(s.attributes.crosses_red_line, 1.0 - s.enforces_red_line),
+    ),
+)
+
+
 def payoff_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
     """Every named term of both players' payoffs, each an ``instruments × responses`` matrix."""
-    v = scenario.value
-    attrs = InstrumentAttributes.of(scenario)
-    shares = np.array([c.share for c in scenario.subsidies])
-    kept = np.array([[r.subsidy_kept[c.id] for c in scenario.subsidies] for r in scenario.responses])
-    coercion = np.array([r.coercion for r in scenario.responses])
-    enforces = np.array([float(r.enforces_red_line) for r in scenario.responses])
-    m, n = len(scenario.instruments), len(scenario.responses)
-    ones = np.ones((m, n))
-    kept_share = kept @ shares  # s̄_r
-    sigma, lam = v("subsidy_value"), v("loyalty_value")
-    return (
+    structure = ScenarioStructure.of(scenario)
+    return tuple(
         PayoffTerm(
-            "subsidy received",
-            "small_state",
-            "σ s̄_r",
-            "subsidies the patron keeps providing (seed: discounted gas and oil, market access, credit)",
-            sigma * ones * kept_share,
-        ),
-        PayoffTerm(
-            "diversification cushion",
-            "small_state",
-            "σ Σ_c h_c (1 − s_rc) d_ic",
-            "Filter One: ability to cope without the patron's subsidies (30-30-30, IMF/Chinese loans)",
-            sigma * (attrs.dependence_reduction * shares) @ (1.0 - kept).T,
-        ),
-        PayoffTerm(
-            "autonomy",
-            "small_state",
-            "α k_i",
-            "freedom of manoeuvre (Dong 2015: increasing freedom of manoeuvre)",
-            v("autonomy_value") * np.outer(attrs.competitiveness, np.ones(n)),
-        ),
-        PayoffTerm(
-            "second-pole support",
-            "small_state",
-            "π ω e_i",
-            "what engaging the second pole brings, if it delivers (Walt: probability of allied support)",
-            v("second_pole_support") * v("second_pole_offer") * np.outer(attrs.second_pole_engagement, np.ones(n)),
-        ),
-        PayoffTerm(
-            "red-line penalty",
-            "small_state",
-            "−(1 − δ) ρ (1 − g_i) x_i f_r",
-            "Filter Two: punishment for crossing the patron's red line, lessened by own capability "
-            "and the patron's relative decline",
-            -(1.0 - v("patron_relative_decline"))
-            * v("red_line_cost")
-            * np.outer(attrs.crosses_red_line * (1.0 - attrs.capability_gain), enforces),
-        ),
-        PayoffTerm(
-            "instrument cost",
-            "small_state",
-            "−κ κ_i",
-            "what carrying out the instrument costs (Filter Three: funded at the highest level)",
-            -v("instrument_cost") * np.outer(attrs.cost_weight, np.ones(n)),
-        ),
-        PayoffTerm(
-            "loyalty retained",
-            "patron",
-            "λ w_i s̄_r",
-            "the patron's value of the small state's loyalty, bought by subsidies (bandwagoning)",
-            lam * np.outer(attrs.cooperation, kept_share),
-        ),
-        PayoffTerm(
-            "subsidy outlay", "patron", "−σ s̄_r", "what the subsidies cost the patron", -sigma * ones * kept_share
-        ),
-        PayoffTerm(
-            "discipline value",
-            "patron",
-            "γ λ k_i c_r",
-            "an aggressive patron's gain from coercing a competitive small state (Walt: aggressiveness)",
-            v("patron_aggressiveness") * lam * np.outer(attrs.competitiveness, coercion),
-        ),
-        PayoffTerm(
-            "coercion cost",
-            "patron",
-            "−ε c_r",
-            "the patron's own cost of squeezing or coercing (trade wars cut both ways)",
-            -v("enforcement_cost") * ones * coercion,
-        ),
-        PayoffTerm(
-            "red line unenforced",
-            "patron",
-            "−β x_i (1 − f_r)",
-            "the patron's loss when its red line is crossed and it does not act",
-            -v("red_line_stake") * np.outer(attrs.crosses_red_line, 1.0 - enforces),
-        ),
+            term.name,
+            term.player,
+            term.formula,
+            term.concept,
+            np.asarray(term.coefficient(scenario.value) * term.pattern(structure), dtype=np.float64),
+        )
+        for term in TERM_FORMULAS
     )
 
 

@@ -1,0 +1,67 @@
+"""Payoff matrices for many parameter points at once: ``N`` points of a scenario → ``N × m × n`` stacks.
+
+Each term of the model is ``coefficient(parameters) × pattern(scenario structure)``
+(:data:`games.payoffs.TERM_FORMULAS`), so a stack is built from the same formulas as a single game, with the
+coefficients evaluated on arrays of parameter values:
+
+    A[k] = Σ_{t of the small state} c_t(θ_k) M_t,        B[k] = Σ_{t of the patron} c_t(θ_k) M_t.
+
+``payoff_stacks(scenario, values)[0][k]`` equals ``payoff_matrices(scenario.with_values(**θ_k))[0]`` up to
+rounding, without building ``N`` scenarios.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from games.parameters import MODEL_PARAMETERS
+from games.payoffs import TERM_FORMULAS, ScenarioStructure
+from games.scenario import Scenario
+
+FloatArray = NDArray[np.float64]
+
+
+def _parameter_columns(scenario: Scenario, values: Mapping[str, ArrayLike]) -> tuple[int, dict[str, FloatArray]]:
+    unknown = sorted(set(values) - set(MODEL_PARAMETERS))
+    if unknown:
+        raise KeyError(f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(sorted(MODEL_PARAMETERS))}")
+    columns = {name: np.asarray(column, dtype=np.float64) for name, column in values.items()}
+    lengths = {column.shape for column in columns.values()}
+    if len(lengths) > 1 or any(len(shape) != 1 for shape in lengths):
+        raise ValueError(f"parameter values must be 1-d arrays of one length, got shapes {sorted(lengths)}")
+    count = next(iter(lengths))[0] if lengths else 1
+    for name, column in columns.items():
+        spec = MODEL_PARAMETERS[name]
+        outside = (column < spec.lower) | (column > spec.upper) | ~np.isfinite(column)
+        if outside.any():
+            raise ValueError(
+                f"{name} = {column[outside][0]} at point {int(np.argmax(outside))} leaves the domain "
+                f"[{spec.lower}, {spec.upper}] ({spec.unit})"
+            )
+    full = {name: np.full(count, scenario.value(name)) for name in MODEL_PARAMETERS}
+    full.update(columns)
+    return count, full
+
+
+def payoff_stacks(scenario: Scenario, values: Mapping[str, ArrayLike]) -> tuple[FloatArray, FloatArray]:
+    """``(A, B)``, each ``N × instruments × responses``: the scenario's game at ``N`` parameter points.
+
+    Parameters
+    ----------
+    scenario:
+        The scenario whose instruments, responses and point values are used.
+    values:
+        Parameter name → ``N`` values; parameters left out keep the scenario's point value. Values must lie in
+        each parameter's domain (:data:`games.parameters.MODEL_PARAMETERS`), as in ``Scenario.with_values``.
+    """
+    count, columns = _parameter_columns(scenario, values)
+    structure = ScenarioStructure.of(scenario)
+    shape = (count, len(scenario.instruments), len(scenario.responses))
+    stacks = {"small_state": np.zeros(shape), "patron": np.zeros(shape)}
+    for term in TERM_FORMULAS:
+        coefficient = np.broadcast_to(term.coefficient(columns.__getitem__), (count,))
+        stacks[term.player] += coefficient[:, None, None] * term.pattern(structure)[None, :, :]
+    return stacks["small_state"], stacks["patron"]
