@@ -8,11 +8,12 @@ True
 """
 
 from solver.analysis import CaseAnalysis, analyse
-from solver.equilibria import Equilibrium, EquilibriumSet, equilibria
+from solver.equilibria import BatchEquilibria, Equilibrium, EquilibriumSet, equilibria, equilibria_batch
 from solver.portfolio import FilterVerdict, PortfolioReading, ReadingRules, read_portfolio
 from solver.sweeps import read_sweep, sweep
 
 __all__ = [
+    "BatchEquilibria",
     "CaseAnalysis",
     "Equilibrium",
     "EquilibriumSet",
@@ -21,6 +22,7 @@ __all__ = [
     "ReadingRules",
     "analyse",
     "equilibria",
+    "equilibria_batch",
     "read_portfolio",
     "read_sweep",
     "sweep",

@@ -2,7 +2,10 @@
 
 ``equilibria(A, B)`` is the front door; one algorithm lives in each module:
 
-* :mod:`~solver.equilibria.labelled_vertices` — every extreme equilibrium, degenerate games included (default);
+* :mod:`~solver.equilibria.labelled_vertices` — every extreme equilibrium, degenerate games included, by basis
+  enumeration (the default for small games);
+* :mod:`~solver.equilibria.pivoting` — the same by lexicographic pivoting, lrs-style (the default for larger games);
+* :mod:`~solver.equilibria.batch` — ``equilibria_batch`` for stacks of games of one shape (sweeps), compiled;
 * :mod:`~solver.equilibria.nashpy_engine` — nashpy's vertex and support enumeration behind safeguards;
 * :mod:`~solver.equilibria.components` — maximal Nash subsets and connected components;
 * :mod:`~solver.equilibria.verification` — the regret check every returned profile passes.
@@ -10,22 +13,29 @@
 
 from __future__ import annotations
 
+from math import comb
 from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from solver.equilibria.batch import BatchEquilibria, equilibria_batch, iter_equilibria_batches
 from solver.equilibria.components import Component, NashSubset
 from solver.equilibria.labelled_vertices import labelled_vertex_equilibria
 from solver.equilibria.nashpy_engine import NashpyError, nashpy_equilibria
+from solver.equilibria.pivoting import pivoting_equilibria
 from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet
 from solver.equilibria.verification import VerificationError, relative_regret
 
-Method = Literal["labelled-vertices", "nashpy-vertex", "nashpy-support"]
-METHODS: tuple[Method, ...] = ("labelled-vertices", "nashpy-vertex", "nashpy-support")
+Method = Literal["labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto"]
+METHODS: tuple[Method, ...] = ("labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto")
+
+#: ``"auto"`` pivots once basis enumeration would solve more than this many systems per polytope (8 × 7 and up).
+AUTO_PIVOTING_BASES = 5000
 
 __all__ = [
     "METHODS",
+    "BatchEquilibria",
     "Component",
     "DegeneracyWitness",
     "Equilibrium",
@@ -35,6 +45,8 @@ __all__ = [
     "NashpyError",
     "VerificationError",
     "equilibria",
+    "equilibria_batch",
+    "iter_equilibria_batches",
     "relative_regret",
 ]
 
@@ -64,7 +76,7 @@ def equilibria(
     game: BimatrixGame | ArrayLike,
     col_payoffs: ArrayLike | None = None,
     *,
-    method: Method = "labelled-vertices",
+    method: Method = "auto",
 ) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game, verified, with components and degeneracy.
 
@@ -76,7 +88,9 @@ def equilibria(
     col_payoffs:
         The column player's payoff matrix ``B``; omit for a zero-sum game ``B = −A`` when passing arrays.
     method:
-        ``"labelled-vertices"`` (default) is complete on every game, degenerate ones included.
+        ``"labelled-vertices"`` (basis enumeration) and ``"lex-pivoting"`` (lrs-style vertex enumeration) are
+        complete on every game, degenerate ones included; ``"auto"`` (default) takes the first for small games
+        and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``.
         ``"nashpy-vertex"`` and ``"nashpy-support"`` run nashpy with cleaning and verification; they can miss
         equilibria and say so (``complete=False``).
 
@@ -97,8 +111,12 @@ def equilibria(
     else:
         a_raw = np.asarray(game, dtype=np.float64)
         a, b = _as_payoffs(a_raw, -a_raw if col_payoffs is None else col_payoffs)
+    if method == "auto":
+        method = "lex-pivoting" if comb(sum(a.shape), a.shape[0]) - 1 > AUTO_PIVOTING_BASES else "labelled-vertices"
     if method == "labelled-vertices":
         return labelled_vertex_equilibria(a, b)
+    if method == "lex-pivoting":
+        return pivoting_equilibria(a, b)
     if method in ("nashpy-vertex", "nashpy-support"):
         return nashpy_equilibria(a, b, "vertex" if method == "nashpy-vertex" else "support")
     raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")

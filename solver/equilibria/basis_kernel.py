@@ -1,0 +1,356 @@
+"""Compiled labelled-vertex method for stacks of small games: one game per thread, no Python per game.
+
+The mathematics of :mod:`solver.equilibria.polytope` and :mod:`solver.equilibria.labelled_vertices` (von
+Stengel 2002, §3; Avis, Rosenberg, Savani & von Stengel 2010, §3), specialised for throughput:
+
+* every basis ``(S, T)`` of ``{z ≥ 0 : Cᵀz ≤ 1}`` is solved by Gaussian elimination with partial pivoting
+  in a reused work array; bases whose tight set holds a strictly dominated constraint are skipped
+  (:mod:`solver.equilibria.dominance`);
+* a vertex is kept with its labels as a bit mask and deduplicated by that mask: two distinct vertices cannot
+  share their tight constraints, since any ``d`` linearly independent ones among them fix the point;
+* extreme equilibria are the completely labelled pairs (:mod:`solver.equilibria.completely_labelled`),
+  sorted as :func:`~solver.equilibria.labelled_vertices.build_equilibrium_set` sorts them; components are the
+  connected components of the bipartite graph of extreme equilibria (union–find), numbered in that order as
+  :func:`~solver.equilibria.components.equilibrium_components` numbers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+
+import numba
+import numpy as np
+from numpy.typing import NDArray
+
+from solver.equilibria.completely_labelled import completely_labelled_pairs, label_count
+from solver.equilibria.dominance import undominated_constraints
+from solver.equilibria.jit import compiled, compiled_parallel
+from solver.equilibria.polytope import normalise_payoffs
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+Table = tuple[IntArray, IntArray, IntArray, IntArray, IntArray]
+
+#: A basis is singular when a pivot falls to this multiple of the system's largest entry (entries are in [1, 2]).
+SINGULAR_PIVOT = 1e-12
+
+#: Probabilities closer than this are equal when equilibria are put in order.
+ORDER_TOLERANCE = 1e-12
+
+
+@dataclass(frozen=True)
+class BasisTable:
+    """Every basis ``(S, T)``, ``|S| = |T| = k ≥ 1``, of a ``d``-dimensional polytope with ``e`` constraints.
+
+    Ordered by ``k``, then support, then tight set, as :func:`solver.equilibria.polytope.polytope_vertices`
+    visits them, so that both keep the same representative basis of a degenerate vertex.
+    """
+
+    supports: IntArray
+    tights: IntArray
+    sizes: IntArray
+    support_masks: IntArray
+    tight_masks: IntArray
+
+    @property
+    def arrays(self) -> Table:
+        """The four arrays, as the compiled kernels take them."""
+        return self.supports, self.tights, self.sizes, self.support_masks, self.tight_masks
+
+    @property
+    def capacity(self) -> int:
+        """Number of bases: an upper bound on the number of non-zero vertices."""
+        return int(self.sizes.shape[0])
+
+
+@cache
+def basis_table(d: int, e: int) -> BasisTable:
+    """The :class:`BasisTable` of ``{z ∈ ℝᵈ : z ≥ 0, Cᵀz ≤ 1}`` with ``e`` constraints."""
+    width = min(d, e)
+    pairs = [
+        (support, tight)
+        for k in range(1, width + 1)
+        for support in combinations(range(d), k)
+        for tight in combinations(range(e), k)
+    ]
+    supports = np.full((len(pairs), width), -1, dtype=np.int64)
+    tights = np.full((len(pairs), width), -1, dtype=np.int64)
+    for b, (support, tight) in enumerate(pairs):
+        supports[b, : len(support)] = support
+        tights[b, : len(tight)] = tight
+    sizes = np.array([len(s) for s, _ in pairs], dtype=np.int64)
+    support_masks = np.array([sum(1 << i for i in s) for s, _ in pairs], dtype=np.int64)
+    tight_masks = np.array([sum(1 << j for j in t) for _, t in pairs], dtype=np.int64)
+    return BasisTable(supports, tights, sizes, support_masks, tight_masks)
+
+
+#: :func:`~solver.equilibria.polytope.normalise_payoffs` compiled, so both methods build the same polytopes.
+normalised = compiled(normalise_payoffs)
+
+
+@compiled
+def solve_by_cramer(system: FloatArray, k: int) -> bool:
+    """Solve a ``k × k`` system, ``k ≤ 3``, by Cramer's rule in place (see :func:`solve_in_place`).
+
+    Singular when ``|det| ≤ SINGULAR_PIVOT · Π_r ‖row_r‖`` (Hadamard's bound on ``|det|``).
+    """
+    if k == 1:
+        if abs(system[0, 0]) == 0.0:
+            return False
+        system[0, 1] = system[0, 1] / system[0, 0]
+        return True
+    if k == 2:
+        a, b, c, d = system[0, 0], system[0, 1], system[1, 0], system[1, 1]
+        det = a * d - b * c
+        bound = np.sqrt((a * a + b * b) * (c * c + d * d))
+        if abs(det) <= SINGULAR_PIVOT * bound:
+            return False
+        u, v = system[0, 2], system[1, 2]
+        system[0, 2] = (u * d - b * v) / det
+        system[1, 2] = (a * v - u * c) / det
+        return True
+    a, b, c = system[0, 0], system[0, 1], system[0, 2]
+    d, e, f = system[1, 0], system[1, 1], system[1, 2]
+    g, h, i = system[2, 0], system[2, 1], system[2, 2]
+    u, v, w = system[0, 3], system[1, 3], system[2, 3]
+    minor_a, minor_b, minor_c = e * i - f * h, d * i - f * g, d * h - e * g
+    det = a * minor_a - b * minor_b + c * minor_c
+    bound = np.sqrt((a * a + b * b + c * c) * (d * d + e * e + f * f) * (g * g + h * h + i * i))
+    if abs(det) <= SINGULAR_PIVOT * bound:
+        return False
+    system[0, 3] = (u * minor_a - b * (v * i - f * w) + c * (v * h - e * w)) / det
+    system[1, 3] = (a * (v * i - f * w) - u * minor_b + c * (d * w - v * g)) / det
+    system[2, 3] = (a * (e * w - v * h) - b * (d * w - v * g) + u * minor_c) / det
+    return True
+
+
+@compiled
+def solve_in_place(system: FloatArray, k: int) -> bool:
+    """Solve ``system[:k, :k] z = system[:k, k]``, the solution replacing column ``k``; False when singular.
+
+    Cramer's rule up to ``k = 3``, Gaussian elimination with partial pivoting beyond (singular when a pivot
+    falls to ``SINGULAR_PIVOT`` times the largest entry).
+    """
+    if k <= 3:
+        return solve_by_cramer(system, k)
+    largest = 0.0
+    for r in range(k):
+        for c in range(k):
+            largest = max(largest, abs(system[r, c]))
+    for c in range(k):
+        pivot = c
+        for r in range(c + 1, k):
+            if abs(system[r, c]) > abs(system[pivot, c]):
+                pivot = r
+        if abs(system[pivot, c]) <= SINGULAR_PIVOT * largest:
+            return False
+        if pivot != c:
+            for q in range(c, k + 1):
+                system[c, q], system[pivot, q] = system[pivot, q], system[c, q]
+        for r in range(c + 1, k):
+            factor = system[r, c] / system[c, c]
+            for q in range(c + 1, k + 1):
+                system[r, q] -= factor * system[c, q]
+    for c in range(k - 1, -1, -1):
+        value = system[c, k]
+        for q in range(c + 1, k):
+            value -= system[c, q] * system[q, k]
+        system[c, k] = value / system[c, c]
+    return True
+
+
+@compiled
+def polytope_vertex_masks(
+    constraints: FloatArray,
+    table: Table,
+    allowed: IntArray,
+    zero_bit: int,
+    tight_bit: int,
+    tol: float,
+    points: FloatArray,
+    masks: IntArray,
+) -> int:
+    """Non-zero vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` into ``points``, label masks into ``masks``; returns the count.
+
+    ``z_i = 0`` sets bit ``zero_bit + i``, ``(Cᵀz)_j = 1`` bit ``tight_bit + j``. Bases whose tight set holds a
+    constraint dominated on their support are skipped (``allowed``, :func:`~solver.equilibria.dominance.
+    undominated_constraints`), and dominated constraints are never checked. Tolerances as in
+    :func:`solver.equilibria.polytope.polytope_vertices`: feasible when ``z ≥ −tol`` and ``Cᵀz ≤ 1 + tol``;
+    entries ``|z_i| ≤ tol`` are set to zero; a constraint is tight when ``|(Cᵀz)_j − 1| ≤ tol``.
+    """
+    supports, tights, sizes, support_masks, tight_masks = table
+    d, e = constraints.shape
+    redundant = ((1 << e) - 1) & ~allowed[(1 << d) - 1]
+    width = supports.shape[1]
+    system = np.empty((width, width + 1))
+    z = np.zeros(d)
+    count = 0
+    for b in range(sizes.shape[0]):
+        if tight_masks[b] & ~allowed[support_masks[b]]:
+            continue
+        k = sizes[b]
+        for r in range(k):
+            for c in range(k):
+                system[r, c] = constraints[supports[b, c], tights[b, r]]
+            system[r, k] = 1.0
+        if not solve_in_place(system, k):
+            continue
+        feasible = True
+        for c in range(k):
+            if system[c, k] < -tol:
+                feasible = False
+                break
+        if not feasible:
+            continue
+        mask = 0
+        for j in range(e):
+            if (redundant >> j) & 1:
+                continue
+            total = 0.0
+            for c in range(k):
+                total += constraints[supports[b, c], j] * system[c, k]
+            if total > 1.0 + tol:
+                feasible = False
+                break
+        if not feasible:
+            continue
+        z[:] = 0.0
+        for c in range(k):
+            value = system[c, k]
+            z[supports[b, c]] = 0.0 if abs(value) <= tol else value
+        for i in range(d):
+            if z[i] == 0.0:
+                mask |= 1 << (zero_bit + i)
+        for j in range(e):
+            if (redundant >> j) & 1:
+                continue
+            total = 0.0
+            for c in range(k):
+                total += constraints[supports[b, c], j] * z[supports[b, c]]
+            if abs(total - 1.0) <= tol:
+                mask |= 1 << (tight_bit + j)
+        duplicate = False
+        for v in range(count):
+            if masks[v] == mask:
+                duplicate = True
+                break
+        if not duplicate:
+            points[count, :] = z
+            masks[count] = mask
+            count += 1
+    return count
+
+
+@compiled
+def profile_precedes(rows: FloatArray, cols: FloatArray, first: int, second: int) -> bool:
+    """The order of :func:`~solver.equilibria.labelled_vertices.build_equilibrium_set`, by ``(−row, −col)``.
+
+    Probabilities within ``ORDER_TOLERANCE`` count as equal, so that rounding noise between two vertices with
+    the same coordinate (1/6 reached by two different bases) cannot decide the order.
+    """
+    for i in range(rows.shape[1]):
+        if abs(rows[first, i] - rows[second, i]) > ORDER_TOLERANCE:
+            return bool(rows[first, i] > rows[second, i])
+    for j in range(cols.shape[1]):
+        if abs(cols[first, j] - cols[second, j]) > ORDER_TOLERANCE:
+            return bool(cols[first, j] > cols[second, j])
+    return False
+
+
+@compiled
+def root(parent: IntArray, node: int) -> int:
+    """Union–find root with path halving."""
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+    return int(node)
+
+
+@compiled
+def game_equilibria(
+    row_payoffs: FloatArray,
+    col_payoffs: FloatArray,
+    p_table: Table,
+    q_table: Table,
+    tol: float,
+    rows: FloatArray,
+    cols: FloatArray,
+    components: IntArray,
+) -> tuple[int, bool]:
+    """Extreme equilibria of one game into ``rows``, ``cols``, ``components``; returns ``(count, degenerate)``.
+
+    The count is ``-1`` when the game has more extreme equilibria than the output arrays hold.
+    """
+    m, n = row_payoffs.shape
+    p_constraints = normalised(col_payoffs)
+    q_constraints = np.ascontiguousarray(normalised(row_payoffs).T)
+    p_points = np.empty((p_table[2].shape[0], m))
+    p_masks = np.empty(p_table[2].shape[0], dtype=np.int64)
+    q_points = np.empty((q_table[2].shape[0], n))
+    q_masks = np.empty(q_table[2].shape[0], dtype=np.int64)
+    margin = 4.0 * tol
+    p_count = polytope_vertex_masks(
+        p_constraints, p_table, undominated_constraints(p_constraints, margin), 0, m, tol, p_points, p_masks
+    )
+    q_count = polytope_vertex_masks(
+        q_constraints, q_table, undominated_constraints(q_constraints, margin), m, 0, tol, q_points, q_masks
+    )
+    degenerate = False
+    for v in range(p_count):
+        degenerate |= label_count(p_masks[v]) > m
+    for v in range(q_count):
+        degenerate |= label_count(q_masks[v]) > n
+
+    p_vertex, q_vertex = completely_labelled_pairs(p_masks[:p_count], m, q_masks[:q_count], n)
+    count = p_vertex.shape[0]
+    if count > rows.shape[0]:
+        return -1, degenerate
+    for e in range(count):
+        rows[e, :] = p_points[p_vertex[e]] / p_points[p_vertex[e]].sum()
+        cols[e, :] = q_points[q_vertex[e]] / q_points[q_vertex[e]].sum()
+    order = np.arange(count)
+    for i in range(1, count):
+        current = order[i]
+        j = i
+        while j > 0 and profile_precedes(rows, cols, current, order[j - 1]):
+            order[j] = order[j - 1]
+            j -= 1
+        order[j] = current
+    rows[:count] = rows[order].copy()
+    cols[:count] = cols[order].copy()
+
+    parent = np.arange(p_count + q_count)
+    for e in range(count):
+        parent[root(parent, p_vertex[e])] = root(parent, p_count + q_vertex[e])
+    label = np.full(p_count + q_count, -1, dtype=np.int64)
+    next_label = 0
+    for e in range(count):
+        r = root(parent, p_vertex[order[e]])
+        if label[r] < 0:
+            label[r] = next_label
+            next_label += 1
+        components[e] = label[r]
+    return count, degenerate
+
+
+@compiled_parallel
+def stack_equilibria(
+    row_payoffs: FloatArray,
+    col_payoffs: FloatArray,
+    p_table: Table,
+    q_table: Table,
+    tol: float,
+    counts: IntArray,
+    degenerate: BoolArray,
+    rows: FloatArray,
+    cols: FloatArray,
+    components: IntArray,
+) -> None:
+    """:func:`game_equilibria` for every game of an ``N × m × n`` stack, in parallel over games."""
+    for g in numba.prange(row_payoffs.shape[0]):
+        counts[g], degenerate[g] = game_equilibria(
+            row_payoffs[g], col_payoffs[g], p_table, q_table, tol, rows[g], cols[g], components[g]
+        )

@@ -1,0 +1,281 @@
+"""Equilibria of many games of one shape at once: complete, verified, in flat arrays.
+
+``equilibria_batch(A, B)`` takes stacks ``A, B`` of shape ``N × m × n`` — a sweep's games — and returns, for
+every game, exactly what :func:`solver.equilibria.equilibria` returns: every extreme equilibrium, the
+component each belongs to, and whether the game is degenerate. Games are solved in chunks by the compiled
+kernel of :mod:`solver.equilibria.basis_kernel`, one game per thread; results are stored as a struct of arrays
+(one row per equilibrium, offsets per game), so that 10⁶ games cost a few hundred bytes each. Every
+equilibrium passes the regret check of :mod:`solver.equilibria.verification`, vectorised over the chunk:
+
+    row regret = max_i (A_g y)_i − xᵀA_g y,    column regret = max_j (xᵀB_g)_j − xᵀB_g y,
+
+each divided by that player's payoff range in game ``g`` and required to be at most ``1e-9``.
+
+Games with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``) and shapes too large for basis
+enumeration are solved one at a time by the single-game methods, with the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from math import comb
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
+
+from solver.equilibria.basis_kernel import basis_table, stack_equilibria
+from solver.equilibria.labelled_vertices import (
+    DEFAULT_TOLERANCE,
+    best_response_vertices,
+    build_equilibrium_set,
+    degeneracy_witnesses,
+    labelled_vertex_equilibria,
+)
+from solver.equilibria.pivoting import pivoting_equilibria
+from solver.equilibria.result import EquilibriumSet
+from solver.equilibria.verification import REGRET_TOLERANCE, VerificationError
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+#: Games solved per call of the compiled kernel: bounds the working memory of a batch.
+CHUNK_SIZE = 8192
+#: Extreme equilibria one game may have in the compiled kernel; games with more are solved one by one.
+EQUILIBRIUM_SLOTS = 32
+#: Largest number of bases per polytope, ``C(m + n, m) − 1``, for which the compiled basis enumeration is used.
+BASIS_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class BatchEquilibria:
+    """The equilibria of ``N`` games of one shape, one row per extreme equilibrium.
+
+    Attributes
+    ----------
+    row_payoffs, col_payoffs:
+        The ``N × m × n`` payoff stacks that were solved.
+    offsets:
+        ``N + 1`` offsets: the equilibria of game ``g`` are rows ``offsets[g]`` to ``offsets[g + 1] − 1``.
+    rows, cols:
+        ``E × m`` and ``E × n`` mixed strategies, in the order :func:`~solver.equilibria.equilibria` gives.
+    components:
+        ``E`` component numbers, counted within each game from 0 in order of first appearance.
+    max_regret:
+        ``E`` verified relative regrets (each at most ``1e-9``).
+    degenerate:
+        ``N`` flags: the game has a mixed strategy with more pure best responses than its support size.
+    """
+
+    row_payoffs: FloatArray = field(repr=False)
+    col_payoffs: FloatArray = field(repr=False)
+    offsets: IntArray
+    rows: FloatArray
+    cols: FloatArray
+    components: IntArray
+    max_regret: FloatArray
+    degenerate: BoolArray
+
+    def __len__(self) -> int:
+        return int(self.offsets.shape[0] - 1)
+
+    @property
+    def counts(self) -> IntArray:
+        """Number of extreme equilibria of each game."""
+        return np.diff(self.offsets)
+
+    @property
+    def game_index(self) -> IntArray:
+        """For each equilibrium, the index of its game."""
+        return np.repeat(np.arange(len(self), dtype=np.int64), self.counts)
+
+    @property
+    def component_counts(self) -> IntArray:
+        """Number of components of each game's equilibrium set."""
+        counts = np.zeros(len(self), dtype=np.int64)
+        np.maximum.at(counts, self.game_index, self.components + 1)
+        return counts
+
+    def equilibrium_set(self, game: int) -> EquilibriumSet:
+        """Game ``game``'s equilibria as the :class:`EquilibriumSet` that ``equilibria`` returns.
+
+        Nash subsets and degeneracy witnesses are rebuilt for this one game (the witnesses from its polytopes).
+        """
+        start, stop = int(self.offsets[game]), int(self.offsets[game + 1])
+        a, b = self.row_payoffs[game], self.col_payoffs[game]
+        witnesses = degeneracy_witnesses(*best_response_vertices(a, b)) if self.degenerate[game] else ()
+        return build_equilibrium_set(
+            a,
+            b,
+            [(self.rows[e], self.cols[e]) for e in range(start, stop)],
+            method="batch",
+            complete=True,
+            degeneracy_witnesses=witnesses,
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per equilibrium: game, component, regret, then the probability of each strategy."""
+        m, n = self.rows.shape[1], self.cols.shape[1]
+        frame = pd.DataFrame({"game": self.game_index, "component": self.components, "max_regret": self.max_regret})
+        strategies = pd.DataFrame(
+            np.hstack([self.rows, self.cols]), columns=[f"row {i}" for i in range(m)] + [f"col {j}" for j in range(n)]
+        )
+        return pd.concat([frame, strategies], axis=1)
+
+    @classmethod
+    def concatenate(cls, parts: Iterable[BatchEquilibria]) -> BatchEquilibria:
+        """One result for the games of ``parts``, in order."""
+        parts = list(parts)
+        if not parts:
+            raise ValueError("nothing to concatenate")
+        starts = np.cumsum([0] + [int(p.offsets[-1]) for p in parts[:-1]])
+        return cls(
+            row_payoffs=np.concatenate([p.row_payoffs for p in parts]),
+            col_payoffs=np.concatenate([p.col_payoffs for p in parts]),
+            offsets=np.concatenate([[0]] + [p.offsets[1:] + s for p, s in zip(parts, starts, strict=True)]),
+            rows=np.concatenate([p.rows for p in parts]),
+            cols=np.concatenate([p.cols for p in parts]),
+            components=np.concatenate([p.components for p in parts]),
+            max_regret=np.concatenate([p.max_regret for p in parts]),
+            degenerate=np.concatenate([p.degenerate for p in parts]),
+        )
+
+
+def _as_stacks(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[FloatArray, FloatArray]:
+    a = np.ascontiguousarray(row_payoffs, dtype=np.float64)
+    b = np.ascontiguousarray(col_payoffs, dtype=np.float64)
+    if a.ndim != 3 or a.shape != b.shape or 0 in a.shape[1:]:
+        raise ValueError(f"payoffs must be two stacks of shape N × m × n, got {a.shape} and {b.shape}")
+    if not (np.isfinite(a).all() and np.isfinite(b).all()):
+        raise ValueError("payoffs must be finite (no NaN or infinity)")
+    if a.shape[1] + a.shape[2] > 62:
+        raise ValueError(f"games of {a.shape[1]} × {a.shape[2]} strategies are too large (m + n ≤ 62)")
+    return a, b
+
+
+def verified_regrets(
+    row_payoffs: FloatArray, col_payoffs: FloatArray, game: IntArray, rows: FloatArray, cols: FloatArray
+) -> FloatArray:
+    """Relative regret of every equilibrium, raising :class:`VerificationError` when one is not an equilibrium.
+
+    Also checks that every strategy is a probability vector (non-negative, summing to one).
+    """
+    for name, strategies in (("row", rows), ("column", cols)):
+        bad = (strategies < 0).any(axis=1) | (np.abs(strategies.sum(axis=1) - 1.0) > 1e-12 * strategies.shape[1])
+        if bad.any():
+            e = int(np.argmax(bad))
+            raise VerificationError(f"game {game[e]}: {name} strategy {strategies[e]} is not a probability vector")
+    a, b = row_payoffs[game], col_payoffs[game]
+    row_values = np.einsum("emn,en->em", a, cols)
+    col_values = np.einsum("em,emn->en", rows, b)
+    row_regret = row_values.max(axis=1) - np.einsum("em,em->e", rows, row_values)
+    col_regret = col_values.max(axis=1) - np.einsum("en,en->e", cols, col_values)
+
+    def span(payoffs: FloatArray) -> FloatArray:
+        ranges = payoffs.max(axis=(1, 2)) - payoffs.min(axis=(1, 2))
+        return np.where(ranges > 0, ranges, 1.0)
+
+    regret = np.maximum(row_regret / span(a), col_regret / span(b))
+    if (regret > REGRET_TOLERANCE).any():
+        e = int(np.argmax(regret))
+        raise VerificationError(
+            f"game {game[e]}: profile ({rows[e]}, {cols[e]}) has relative regret {regret[e]:.3g} > {REGRET_TOLERANCE:g}"
+        )
+    return np.asarray(regret, dtype=np.float64)
+
+
+def _one_by_one(result: EquilibriumSet) -> tuple[FloatArray, FloatArray, IntArray]:
+    m, n = result.row_payoffs.shape
+    rows = np.array([eq.row for eq in result]).reshape(-1, m)
+    cols = np.array([eq.col for eq in result]).reshape(-1, n)
+    return rows, cols, np.array([eq.component for eq in result], dtype=np.int64)
+
+
+def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float) -> BatchEquilibria:
+    size, m, n = row_payoffs.shape
+    compiled = comb(m + n, m) - 1 <= BASIS_LIMIT
+    counts = np.full(size, -1, dtype=np.int64)
+    degenerate = np.zeros(size, dtype=np.bool_)
+    rows = np.zeros((size, EQUILIBRIUM_SLOTS, m))
+    cols = np.zeros((size, EQUILIBRIUM_SLOTS, n))
+    components = np.zeros((size, EQUILIBRIUM_SLOTS), dtype=np.int64)
+    if compiled:
+        tables = basis_table(m, n).arrays, basis_table(n, m).arrays
+        stack_equilibria(row_payoffs, col_payoffs, *tables, tol, counts, degenerate, rows, cols, components)
+    in_slots = np.arange(EQUILIBRIUM_SLOTS)[None, :] < counts[:, None]
+    single = labelled_vertex_equilibria if compiled else pivoting_equilibria
+    one_by_one = {}
+    for g in np.flatnonzero(counts < 0).tolist():
+        result = single(row_payoffs[g], col_payoffs[g], tol)
+        one_by_one[g] = _one_by_one(result)
+        counts[g], degenerate[g] = len(result), result.degenerate
+
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    total = int(offsets[-1])
+    flat_rows, flat_cols = np.empty((total, m)), np.empty((total, n))
+    flat_components = np.empty(total, dtype=np.int64)
+    destination = (offsets[:-1, None] + np.arange(EQUILIBRIUM_SLOTS)[None, :])[in_slots]
+    flat_rows[destination], flat_cols[destination] = rows[in_slots], cols[in_slots]
+    flat_components[destination] = components[in_slots]
+    for g, (game_rows, game_cols, game_components) in one_by_one.items():
+        flat_rows[offsets[g] : offsets[g + 1]] = game_rows
+        flat_cols[offsets[g] : offsets[g + 1]] = game_cols
+        flat_components[offsets[g] : offsets[g + 1]] = game_components
+    game = np.repeat(np.arange(size, dtype=np.int64), counts)
+    return BatchEquilibria(
+        row_payoffs=row_payoffs,
+        col_payoffs=col_payoffs,
+        offsets=offsets,
+        rows=flat_rows,
+        cols=flat_cols,
+        components=flat_components,
+        max_regret=verified_regrets(row_payoffs, col_payoffs, game, flat_rows, flat_cols),
+        degenerate=degenerate,
+    )
+
+
+def iter_equilibria_batches(
+    chunks: Iterable[tuple[ArrayLike, ArrayLike]], *, tol: float = DEFAULT_TOLERANCE
+) -> Iterator[BatchEquilibria]:
+    """Solve a stream of ``(A, B)`` stacks, yielding each one's :class:`BatchEquilibria` as it is done.
+
+    Memory stays flat however long the stream: only the chunk being solved is held.
+    """
+    for row_payoffs, col_payoffs in chunks:
+        a, b = _as_stacks(row_payoffs, col_payoffs)
+        yield BatchEquilibria.concatenate(
+            _solve_chunk(a[start : start + CHUNK_SIZE], b[start : start + CHUNK_SIZE], tol)
+            for start in range(0, max(len(a), 1), CHUNK_SIZE)
+        )
+
+
+def equilibria_batch(
+    row_payoffs: ArrayLike, col_payoffs: ArrayLike, *, tol: float = DEFAULT_TOLERANCE
+) -> BatchEquilibria:
+    """Every extreme equilibrium of each of ``N`` games of one shape, verified, with components and degeneracy.
+
+    Parameters
+    ----------
+    row_payoffs, col_payoffs:
+        Stacks ``A`` and ``B`` of shape ``N × m × n`` (``m + n ≤ 62``): game ``g`` is ``(A[g], B[g])``.
+    tol:
+        Tolerance on the normalised best-response polytopes, as for :func:`~solver.equilibria.equilibria`.
+
+    Returns
+    -------
+    BatchEquilibria
+        Flat arrays with one row per extreme equilibrium; ``result.equilibrium_set(g)`` is game ``g``'s
+        :class:`EquilibriumSet`, with the equilibria, components and degeneracy flag ``equilibria`` gives.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> pd_a = np.array([[3.0, 0.0], [5.0, 1.0]])  # Prisoner's Dilemma, then Battle of the Sexes
+    >>> bos_a, bos_b = np.array([[2.0, 0.0], [0.0, 1.0]]), np.array([[1.0, 0.0], [0.0, 2.0]])
+    >>> result = equilibria_batch(np.stack([pd_a, bos_a]), np.stack([pd_a.T, bos_b]))
+    >>> result.counts.tolist()
+    [1, 3]
+    """
+    return next(iter_equilibria_batches([(row_payoffs, col_payoffs)], tol=tol))
