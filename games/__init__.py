@@ -8,12 +8,14 @@ True
 
 from games.game import CellExplanation, TwoPlayerGame, build_game
 from games.loading import ScenarioError, catalogue, load_scenario, parse_scenario
-from games.parameters import MODEL_PARAMETERS, ParameterSpec
+from games.parameters import ALL_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS, ParameterSpec
 from games.payoffs import PayoffTerm, payoff_matrices, payoff_terms
 from games.scenario import Scenario
 
 __all__ = [
+    "ALL_PARAMETERS",
     "MODEL_PARAMETERS",
+    "SECOND_POLE_PARAMETERS",
     "CellExplanation",
     "ParameterSpec",
     "PayoffTerm",

@@ -136,3 +136,38 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
         ),
     )
 }
+
+
+#: Parameters of the second pole as a strategic player, required only by scenarios with the three-player view.
+SECOND_POLE_PARAMETERS: dict[str, ParameterSpec] = {
+    spec.name: spec
+    for spec in (
+        ParameterSpec(
+            "second_pole_engagement_value",
+            "ν",
+            "money",
+            0.0,
+            _INF,
+            "Second pole's value of a small state that engages it fully and is supported (trade, influence).",
+        ),
+        ParameterSpec(
+            "second_pole_interest",
+            "θ",
+            "money",
+            0.0,
+            _INF,
+            "Second pole's value of a fully competitive small state (drawn away from the patron) that it supports.",
+        ),
+        ParameterSpec(
+            "second_pole_support_cost",
+            "κ_Q",
+            "money",
+            0.0,
+            _INF,
+            "Second pole's cost of delivering full support to a small state that engages it fully.",
+        ),
+    )
+}
+
+#: Every parameter a scenario may declare.
+ALL_PARAMETERS: dict[str, ParameterSpec] = MODEL_PARAMETERS | SECOND_POLE_PARAMETERS

@@ -14,13 +14,13 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from games.parameters import MODEL_PARAMETERS
+from games.parameters import ALL_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 UnitInterval = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-View = Literal["two-player", "sequential", "qre", "bayesian"]
+View = Literal["two-player", "sequential", "qre", "bayesian", "three-player"]
 
 
 class _Strict(BaseModel):
@@ -100,6 +100,20 @@ class Response(_Strict):
     evidence: Text
 
 
+class SecondPoleResponse(_Strict):
+    """A response of the second pole (a third player's strategy): how much of its offer it delivers, and to whom.
+
+    ``support`` is the share of the offer delivered; it goes only to instruments whose alignment toward the
+    patron is at most ``max_alignment`` (1 = to any instrument; 0 = only to neutral or competitive ones).
+    """
+
+    id: Identifier
+    label: Text
+    support: UnitInterval
+    max_alignment: Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)] = 1.0
+    evidence: Text
+
+
 class PatronType(_Strict):
     """A possible type of the patron (benign or aggressive, declining or not) and the small state's prior on it.
 
@@ -123,6 +137,7 @@ class Scenario(_Strict):
     instruments: tuple[Instrument, ...] = Field(min_length=2)
     responses: tuple[Response, ...] = Field(min_length=2)
     patron_types: tuple[PatronType, ...] = ()
+    second_pole_responses: tuple[SecondPoleResponse, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -133,17 +148,20 @@ class Scenario(_Strict):
 
     def _parameter_problems(self) -> list[str]:
         problems = []
-        for name in sorted(set(MODEL_PARAMETERS) - set(self.parameters)):
-            spec = MODEL_PARAMETERS[name]
+        required = set(MODEL_PARAMETERS)
+        if "three-player" in self.scenario.views:
+            required |= set(SECOND_POLE_PARAMETERS)
+        for name in sorted(required - set(self.parameters)):
+            spec = ALL_PARAMETERS[name]
             problems.append(
                 f'parameters.{name} is missing; add a [parameters.{name}] table (unit "{spec.unit}": {spec.meaning})'
             )
-        for name in sorted(set(self.parameters) - set(MODEL_PARAMETERS)):
-            problems.append(f"parameters.{name} is not a model parameter; known: {', '.join(sorted(MODEL_PARAMETERS))}")
+        for name in sorted(set(self.parameters) - set(ALL_PARAMETERS)):
+            problems.append(f"parameters.{name} is not a model parameter; known: {', '.join(sorted(ALL_PARAMETERS))}")
         for name, parameter in self.parameters.items():
-            if name not in MODEL_PARAMETERS:
+            if name not in ALL_PARAMETERS:
                 continue
-            spec = MODEL_PARAMETERS[name]
+            spec = ALL_PARAMETERS[name]
             if parameter.unit != spec.unit:
                 problems.append(
                     f'parameters.{name}.unit is "{parameter.unit}"; this parameter is in "{spec.unit}" '
@@ -192,6 +210,13 @@ class Scenario(_Strict):
 
     def _type_problems(self) -> list[str]:
         problems = []
+        if "three-player" in self.scenario.views and len(self.second_pole_responses) < 2:
+            problems.append(
+                'scenario.views lists "three-player" but fewer than two [[second_pole_responses]] are declared'
+            )
+        ids = [r.id for r in self.second_pole_responses]
+        for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.append(f'second_pole_responses: id "{duplicate}" is used more than once')
         types = self.patron_types
         if "bayesian" in self.scenario.views and len(types) < 2:
             problems.append('scenario.views lists "bayesian" but fewer than two [[patron_types]] are declared')
@@ -199,10 +224,10 @@ class Scenario(_Strict):
             problems.append(f"patron_types: priors sum to {sum(t.prior for t in types):g}; they must sum to 1")
         for patron_type in types:
             for name, value in patron_type.overrides.items():
-                if name not in MODEL_PARAMETERS:
+                if name not in ALL_PARAMETERS:
                     problems.append(f'patron_types "{patron_type.id}".overrides.{name} is not a model parameter')
-                elif not MODEL_PARAMETERS[name].lower <= value <= MODEL_PARAMETERS[name].upper:
-                    spec = MODEL_PARAMETERS[name]
+                elif not ALL_PARAMETERS[name].lower <= value <= ALL_PARAMETERS[name].upper:
+                    spec = ALL_PARAMETERS[name]
                     problems.append(
                         f'patron_types "{patron_type.id}".overrides.{name} = {value} leaves the domain '
                         f"[{spec.lower}, {spec.upper}]"

@@ -7,11 +7,13 @@ two-player     instruments × responses, simultaneous                every extre
 sequential     the patron observes the instrument, then responds    every pure subgame-perfect eq. (sequential)
 bayesian       instruments × the patron's type-contingent plans     every extreme Bayesian Nash eq. (bayesian)
 qre            instruments × responses, noisy best responses        logit QRE at precision λ (qre)
+three-player   small state × patron × second pole                   every extreme Nash equilibrium (three_player)
 =============  ===================================================  ===========================================
 
 Use the two-player view for the textbook reading; the sequential view when the patron can watch and punish
 (red-line credibility); the Bayesian view when the small state is unsure of the patron's type (hedging as
-insurance); QRE when the small state's *own* payoffs should move its own portfolio (Tsebelis' paradox).
+insurance); QRE when the small state's *own* payoffs should move its own portfolio (Tsebelis' paradox); the
+three-player view when the second pole's support is a choice, not a probability.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ import pandas as pd
 
 from games import Scenario, TwoPlayerGame, build_game
 from games.bayesian import build_bayesian_game
+from games.three_player import build_three_player_game
 from solver.equilibria import equilibria
 from solver.portfolio import PortfolioReading, Profile, ReadingRules, read_portfolio
 from solver.qre import logit_qre
 from solver.sequential import solve_sequential
+from solver.three_player import three_player_equilibria
 
-ViewName = Literal["two-player", "sequential", "bayesian", "qre"]
-VIEWS: tuple[ViewName, ...] = ("two-player", "sequential", "bayesian", "qre")
+ViewName = Literal["two-player", "sequential", "bayesian", "qre", "three-player"]
+VIEWS: tuple[ViewName, ...] = ("two-player", "sequential", "bayesian", "qre", "three-player")
 
 #: Default logit precision for the QRE view, in 1 / (bn USD/yr): one unit of payoff multiplies odds by e.
 DEFAULT_PRECISION = 1.0
@@ -91,6 +95,16 @@ def solve_view(
         readings = tuple(read_portfolio(game, p, qre_rules, pinned_by=_qre_pinning(precision)) for p in points)
         return ViewResult(view, f"logit QRE (λ = {precision:g})", game, points, readings, True,
                           ("points of the principal branch at this precision",))  # fmt: skip
+    if view == "three-player":
+        three = build_three_player_game(scenario)
+        solutions = three_player_equilibria(three)
+        notes = tuple(
+            f"solution {k}: {scenario.scenario.second_pole} plays "
+            + ", ".join(f"{label} {p:.3f}" for label, p in zip(three.pole_labels, e.pole, strict=True) if p > 0)
+            for k, e in enumerate(solutions)
+        )
+        readings = tuple(read_portfolio(three.two_player, e, rules) for e in solutions)
+        return ViewResult(view, "Nash equilibrium (three players)", three.two_player, solutions, readings, True, notes)
     game = build_bayesian_game(scenario) if view == "bayesian" else build_game(scenario)
     result = equilibria(game)
     notes = (f"degenerate game: equilibria form {len(result.components)} component(s)",) if result.degenerate else ()
