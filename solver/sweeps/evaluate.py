@@ -20,8 +20,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from games import Scenario, TwoPlayerGame, build_game
-from solver.portfolio import ReadingRules, read_portfolio
+from games import Scenario
+from solver.portfolio import ReadingRules
+from solver.sweeps.readings import read_portfolios
 from solver.sweeps.solve import payoff_stack, solve_stack
 
 FloatArray = NDArray[np.float64]
@@ -44,35 +45,32 @@ class ChunkTask:
         return int(self.values.shape[0])
 
 
-def _records(game: TwoPlayerGame, task: ChunkTask) -> list[dict[str, object]]:
-    row_payoffs, col_payoffs = payoff_stack(task.scenario, task.names, task.values)
-    records: list[dict[str, object]] = []
-    for offset, result in enumerate(solve_stack(row_payoffs, col_payoffs)):
-        point = dict(zip(task.names, (float(v) for v in task.values[offset]), strict=True))
-        for k, eq in enumerate(result):
-            reading = read_portfolio(game, eq, task.rules)
-            record: dict[str, object] = {"point": task.first_point + offset, **point}
-            record.update(
-                equilibrium=k,
-                equilibria=len(result),
-                component=eq.component,
-                degenerate=result.degenerate,
-                small_state_payoff=eq.row_payoff,
-                patron_payoff=eq.col_payoff,
-            )
-            record.update({f"w: {name}": w for name, w in reading.weights.items()})
-            record.update({f"patron: {name}": q for name, q in reading.patron_response.items()})
-            record.update(reading.measures)
-            record.update({f"filter_{i}": f.passed for i, f in enumerate(reading.filters, start=1)})
-            record.update(
-                label=reading.label, mixes_cooperative_and_competitive=reading.mixes_cooperative_and_competitive
-            )
-            records.append(record)
-    return records
+def _payoffs(stack: FloatArray, rows: FloatArray, cols: FloatArray) -> FloatArray:
+    """``xᵀ M y`` for each equilibrium's strategies and its game's matrix (no BLAS: chunk-independent)."""
+    return np.asarray((rows[:, :, None] * stack * cols[:, None, :]).sum(axis=(1, 2)), dtype=np.float64)
 
 
 def evaluate_chunk(task: ChunkTask) -> pd.DataFrame:
     """Solve every point of a chunk and read each equilibrium (module docstring lists the columns)."""
-    game = build_game(task.scenario)  # instruments and labels; the readings do not depend on parameter values
-    frame = pd.DataFrame.from_records(_records(game, task))
-    return frame.astype({"point": np.int64, "equilibrium": np.int64, "equilibria": np.int64, "component": np.int64})
+    scenario = task.scenario
+    row_payoffs, col_payoffs = payoff_stack(scenario, task.names, task.values)
+    result = solve_stack(row_payoffs, col_payoffs)
+    game = result.game_index
+    counts = result.counts
+    frame = pd.DataFrame({"point": task.first_point + game})
+    for k, name in enumerate(task.names):
+        frame[name] = task.values[game, k]
+    frame["equilibrium"] = np.arange(len(game), dtype=np.int64) - result.offsets[game]
+    frame["equilibria"] = counts[game]
+    frame["component"] = result.components
+    frame["degenerate"] = result.degenerate[game]
+    frame["small_state_payoff"] = _payoffs(row_payoffs[game], result.rows, result.cols)
+    frame["patron_payoff"] = _payoffs(col_payoffs[game], result.rows, result.cols)
+    instruments = [i.label for i in scenario.instruments]
+    responses = [r.label for r in scenario.responses]
+    strategies = pd.DataFrame(
+        np.hstack([result.rows, result.cols]),
+        columns=[f"w: {label}" for label in instruments] + [f"patron: {label}" for label in responses],
+    )
+    readings = read_portfolios(scenario, result.rows, task.rules)
+    return pd.concat([frame, strategies, readings], axis=1)

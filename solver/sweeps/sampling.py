@@ -21,6 +21,7 @@ Unit-cube samples are mapped onto each axis's bounds as ``low + u (high − low)
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 import numpy as np
@@ -54,7 +55,9 @@ def _sobol_unit(spec: SweepSpec, start: int, stop: int) -> FloatArray:
     engine = qmc.Sobol(len(spec.axes), scramble=True, rng=spec.seed)
     if start:
         engine.fast_forward(start)
-    return np.asarray(engine.random(stop - start), dtype=np.float64)
+    with warnings.catch_warnings():  # a chunk is a slice of a power-of-two sequence, balanced as a whole
+        warnings.filterwarnings("ignore", "The balance properties of Sobol", UserWarning)
+        return np.asarray(engine.random(stop - start), dtype=np.float64)
 
 
 @lru_cache(maxsize=2)

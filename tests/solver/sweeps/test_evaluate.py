@@ -19,8 +19,8 @@ def test_payoff_stack_matches_the_scenario_built_point_by_point() -> None:
     a, b = payoff_stack(BELARUS, NAMES, VALUES)
     for k, (sigma, rho) in enumerate(VALUES):
         game = analyse(BELARUS.with_values(subsidy_value=sigma, red_line_cost=rho)).game
-        np.testing.assert_array_equal(a[k], game.row_payoffs)
-        np.testing.assert_array_equal(b[k], game.col_payoffs)
+        np.testing.assert_allclose(a[k], game.row_payoffs, rtol=1e-13, atol=1e-12)
+        np.testing.assert_allclose(b[k], game.col_payoffs, rtol=1e-13, atol=1e-12)
 
 
 def test_rows_are_the_readings_of_every_equilibrium_at_each_point() -> None:

@@ -1,0 +1,47 @@
+"""Time and memory of a large Belarus sweep (a benchmark, not a test).
+
+Runs a Sobol'-sampled sweep of the belarus-2014 scenario over all eleven parameters' plausible ranges into a
+parquet file and prints the wall time, the rate, the table's size and the peak resident memory of this process
+and of its worker processes. Usage::
+
+    python scripts/benchmark_sweep_belarus.py --points 100000 --workers 2 --out runs/benchmark.parquet
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+from games import load_scenario
+from solver.sensitivity import varied_parameters
+from solver.sweeps import choose_backend, make_spec, read_sweep, run_sweep
+
+
+def main() -> None:
+    """Run the sweep and print what it cost."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--chunk-size", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=Path("runs/benchmark-belarus.parquet"))
+    args = parser.parse_args()
+    scenario = load_scenario("belarus-2014")
+    spec = make_spec(scenario, varied_parameters(scenario), "random", args.points, seed=0)
+    start = time.perf_counter()
+    report = run_sweep(scenario, spec, args.out, chunk_size=args.chunk_size, backend=choose_backend(args.workers),
+                       overwrite=True)  # fmt: skip
+    elapsed = time.perf_counter() - start
+    table = read_sweep(report.path)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{spec.size:,} points, {len(table):,} rows, {report.chunks} chunks on {args.workers} worker(s)")
+    print(f"wall time {elapsed:.1f} s ({spec.size / elapsed:,.0f} points/s)")
+    print(f"file {report.path} {report.path.stat().st_size / 2**20:.1f} MiB")
+    print(f"peak memory: driver {own:.0f} MiB (after reading the table back), largest worker {children:.0f} MiB")
+    print("labels:", table["label"].value_counts().to_dict())
+
+
+if __name__ == "__main__":
+    main()
