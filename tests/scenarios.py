@@ -97,7 +97,7 @@ def deterrence_scenario(enforcement_cost: float, red_line_stake: float) -> Scena
                   enforcement_cost=enforcement_cost, red_line_stake=red_line_stake)  # fmt: skip
     for name, value in values.items():
         data["parameters"][name].update(value=value, range=[value, value])
-    data["scenario"]["views"] = ["two-player", "sequential"]
+    data["scenario"]["views"] = ["two-player", "sequential", "qre"]
     data["patron_types"] = []
     data["subsidies"] = [{"id": "all", "label": "all", "share": 1.0, "source": "assumed"}]
     data["instruments"] = [
