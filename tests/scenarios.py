@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from games import MODEL_PARAMETERS, Scenario
+from games import MODEL_PARAMETERS, Scenario, load_scenario
 from games.loading import catalogue_files
 
 unit_interval = st.floats(0.0, 1.0, allow_nan=False)
@@ -83,33 +83,11 @@ def belarus_data() -> dict[str, Any]:
 
 
 def deterrence_scenario(enforcement_cost: float, red_line_stake: float) -> Scenario:
-    """Two instruments (comply, cross the red line) against two responses (acquiesce, punish).
+    """The shipped ``textbook-deterrence`` game with the patron's enforcement cost ε and red-line stake β set.
 
-    One subsidy channel, σ = 10, λ = 12, α = 6, ρ = 20, every other parameter 0, so that
-
-        u_S = [[10, 0], [16, −14]]        u_P = [[2, −ε], [−10 − β, −ε]]
-
-    and the red line is credible exactly when ε ≤ 10 + β.
+    ``u_S = [[10, 0], [16, −14]]`` and ``u_P = [[2, −ε], [−10 − β, −ε]]``; the red line is credible exactly when
+    ε ≤ 10 + β (see the file's header).
     """
-    data = belarus_data()
-    values = {name: 0.0 for name in MODEL_PARAMETERS}
-    values.update(subsidy_value=10.0, loyalty_value=12.0, autonomy_value=6.0, red_line_cost=20.0,
-                  enforcement_cost=enforcement_cost, red_line_stake=red_line_stake)  # fmt: skip
-    for name, value in values.items():
-        data["parameters"][name].update(value=value, range=[value, value])
-    data["scenario"]["views"] = ["two-player", "sequential", "qre"]
-    data["patron_types"] = []
-    data["subsidies"] = [{"id": "all", "label": "all", "share": 1.0, "source": "assumed"}]
-    data["instruments"] = [
-        {"id": "comply", "label": "comply", "alignment": 1.0, "crosses_red_line": False, "strategic": True,
-         "evidence": "test"},
-        {"id": "cross", "label": "cross", "alignment": -1.0, "crosses_red_line": True, "strategic": True,
-         "evidence": "test"},
-    ]  # fmt: skip
-    data["responses"] = [
-        {"id": "acquiesce", "label": "acquiesce", "subsidy_kept": {"all": 1.0}, "coercion": 0.0,
-         "enforces_red_line": False, "evidence": "test"},
-        {"id": "punish", "label": "punish", "subsidy_kept": {"all": 0.0}, "coercion": 1.0,
-         "enforces_red_line": True, "evidence": "test"},
-    ]  # fmt: skip
-    return Scenario.model_validate(data)
+    return load_scenario("textbook-deterrence").with_values(
+        enforcement_cost=enforcement_cost, red_line_stake=red_line_stake
+    )

@@ -21,7 +21,7 @@ def test_sequential_view_reports_red_line_credibility() -> None:
     result = solve_view(deterrence_scenario(enforcement_cost=30.0, red_line_stake=5.0), "sequential")
     assert result.concept == "subgame-perfect equilibrium"
     assert any("costs the patron more" in note for note in result.notes)
-    assert result.readings[0].weights["cross"] == 1.0
+    assert result.readings[0].weights["Cross the red line"] == 1.0
 
 
 def test_qre_view_moves_with_the_small_states_own_red_line_cost() -> None:
