@@ -30,8 +30,9 @@ def main() -> None:
     scenario = load_scenario("belarus-2014")
     spec = make_spec(scenario, varied_parameters(scenario), "random", args.points, seed=0)
     start = time.perf_counter()
-    report = run_sweep(scenario, spec, args.out, chunk_size=args.chunk_size, backend=choose_backend(args.workers),
-                       overwrite=True)  # fmt: skip
+    report = run_sweep(
+        scenario, spec, args.out, chunk_size=args.chunk_size, backend=choose_backend(args.workers), overwrite=True
+    )
     elapsed = time.perf_counter() - start
     table = read_sweep(report.path)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

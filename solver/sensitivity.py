@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from games import Scenario, load_scenario
+from games import MODEL_PARAMETERS, Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.selection import Rule, select
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
@@ -104,8 +104,14 @@ def sobol_indices(
         if variance > 0:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
-                result = salib_sobol.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
-                                             conf_level=conf_level, seed=seed + 1)  # fmt: skip
+                result = salib_sobol.analyze(
+                    problem,
+                    y,
+                    calc_second_order=False,
+                    num_resamples=num_resamples,
+                    conf_level=conf_level,
+                    seed=seed + 1,
+                )
             values = {key: np.asarray(result[key], dtype=np.float64) for key in ("S1", "S1_conf", "ST", "ST_conf")}
         else:
             values = {key: np.full(len(names), np.nan) for key in ("S1", "S1_conf", "ST", "ST_conf")}
@@ -121,8 +127,8 @@ def reference_equilibria(scenario: Scenario, rules: ReadingRules | None = None) 
 
 
 def varied_parameters(scenario: Scenario) -> list[str]:
-    """Parameters whose plausible range is not a single value: the factors of a global analysis."""
-    return [name for name, p in scenario.parameters.items() if p.range[0] < p.range[1]]
+    """Parameters of the two-player game whose plausible range is not a single value: a global analysis' factors."""
+    return [name for name, p in scenario.parameters.items() if name in MODEL_PARAMETERS and p.range[0] < p.range[1]]
 
 
 def sobol_analysis(

@@ -43,8 +43,9 @@ def read_portfolios(scenario: Scenario, p: FloatArray, rules: ReadingRules) -> p
     capability = _weighted(p, attrs.capability_gain)
     exposure = _weighted(p, attrs.crosses_red_line)
     strategic_weight = _weighted(p, strategic * relevant)
-    strategic_share = np.divide(strategic_weight, relevant_weight, out=np.zeros_like(relevant_weight),
-                                where=relevant_weight > 0)  # fmt: skip
+    strategic_share = np.divide(
+        strategic_weight, relevant_weight, out=np.zeros_like(relevant_weight), where=relevant_weight > 0
+    )
     mean_alignment = _weighted(p, alignment)
     logs = np.log(p, out=np.zeros_like(p), where=p > 0)
     filter_1 = (dependence >= rules.filter_one_min_dependence_reduction - tol) | (

@@ -176,8 +176,9 @@ def sweep(
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     spec = make_spec(case, vary, sample or "grid", n, seed)
     backend = choose_backend(workers, scheduler, dask_local)
-    return sweep_frame(case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, quiet=quiet,
-                       overwrite=overwrite)  # fmt: skip
+    return sweep_frame(
+        case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, quiet=quiet, overwrite=overwrite
+    )
 
 
 def sweep_frame(

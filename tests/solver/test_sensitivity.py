@@ -53,7 +53,14 @@ def test_belarus_analysis_is_reproducible_and_names_the_drivers() -> None:
 
 @pytest.mark.parametrize("rule", ["payoff-dominant", "risk-dominant", "tracked"])
 def test_every_rule_gives_indices(rule: str) -> None:
-    result = sobol_analysis(BELARUS, n=16, factors=["patron_aggressiveness", "loyalty_value"], rule=rule,  # type: ignore[arg-type]
-                            outputs=["competitive_share"], workers=1, quiet=True)  # fmt: skip
+    result = sobol_analysis(
+        BELARUS,
+        n=16,
+        factors=["patron_aggressiveness", "loyalty_value"],
+        rule=rule,  # type: ignore[arg-type]
+        outputs=["competitive_share"],
+        workers=1,
+        quiet=True,
+    )
     assert result.rule == rule
     assert result.indices.shape == (2, 5)

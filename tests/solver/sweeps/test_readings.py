@@ -44,8 +44,9 @@ def test_array_reading_equals_read_portfolio_row_for_row(rules: ReadingRules) ->
         for name in ("filter_1", "filter_2", "filter_3", "label", "mixes_cooperative_and_competitive"):
             assert row[name] == expected[name], (k, name)
         measures = [c for c in frame.columns if c in expected.index and isinstance(expected[c], float)]
-        np.testing.assert_allclose(row[measures].to_numpy(dtype=float), expected[measures].to_numpy(dtype=float),
-                                   rtol=1e-12, atol=1e-15)  # fmt: skip
+        np.testing.assert_allclose(
+            row[measures].to_numpy(dtype=float), expected[measures].to_numpy(dtype=float), rtol=1e-12, atol=1e-15
+        )
         labels.add(row["label"])
     assert labels == {"bandwagoning", "balancing", "hedging", "other"}
 

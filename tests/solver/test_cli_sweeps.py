@@ -1,0 +1,158 @@
+"""The sweep, sensitivity, robustness and plot commands, end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from solver.cli import app
+from solver.sweeps import read_metadata
+
+runner = CliRunner()
+
+
+def test_sweep_writes_a_table_with_its_identity(tmp_path: Path) -> None:
+    out = tmp_path / "runs" / "grid.parquet"
+    args = ["sweep", "belarus-2014", "--vary", "subsidy_value=0:20:6", "--vary", "red_line_cost=0:50:5"]
+    result = runner.invoke(app, [*args, "--out", str(out), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "30 points" in result.output
+    assert "hedging:" in result.output
+    table = pd.read_parquet(out)
+    assert table["point"].nunique() == 30
+    assert read_metadata(out)["scenario"] == "belarus-2014"
+    again = runner.invoke(app, [*args, "--out", str(out), "--workers", "1", "--quiet"])
+    assert "0 chunks computed, 1 reused" in again.output
+
+
+def test_sampled_sweep(tmp_path: Path) -> None:
+    out = tmp_path / "lhs.parquet"
+    result = runner.invoke(
+        app,
+        [
+            "sweep",
+            "belarus-2014",
+            "--vary",
+            "red_line_cost",
+            "--sample",
+            "lhs",
+            "--n",
+            "20",
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert read_metadata(out)["spec"]["design"] == "lhs"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--vary", "subsidy=0:20:5"], "unknown parameter 'subsidy'"),
+        (["--vary", "subsidy_value=20:0:5"], "is reversed"),
+        (["--vary", "subsidy_value=0:twenty:5"], "is not a number"),
+        (["--vary", "second_pole_support=0:2:5"], "leaves the parameter's domain"),
+        (["--vary", "subsidy_value=0:20:5", "--sample", "halton", "--n", "8"], "unknown --sample 'halton'"),
+        (["--vary", "subsidy_value=0:20:5", "--scheduler", "tcp://x:1", "--dask-local", "2"], "not both"),
+        (["--vary", "subsidy_value=0:20:5", "--out", "grid.csv"], "parquet"),
+        (["--vary", "subsidy_value=0:20:5", "--out", ""], "give the output file"),
+    ],
+)
+def test_bad_sweeps_exit_2_with_one_message(tmp_path: Path, args: list[str], message: str) -> None:
+    if "--out" not in args:
+        args = [*args, "--out", str(tmp_path / "x.parquet")]
+    elif args[-1] == "":
+        args = args[:-2]
+    else:
+        args = [*args[:-1], str(tmp_path / args[-1])]
+    result = runner.invoke(app, ["sweep", "belarus-2014", *args, "--workers", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+
+
+def test_sensitivity_prints_indices_and_writes_table_and_chart(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "sensitivity",
+            "belarus-2014",
+            "--method",
+            "sobol",
+            "--n",
+            "16",
+            "--vary",
+            "subsidy_value",
+            "--vary",
+            "red_line_cost",
+            "--output",
+            "is_hedging",
+            "--out",
+            str(tmp_path / "s.csv"),
+            "--plot",
+            str(tmp_path / "s.png"),
+            "--workers",
+            "1",
+            "-q",
+        ],
+        env={"COLUMNS": "160"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "Sobol' indices" in result.output
+    assert "subsidy_value" in result.output
+    indices = pd.read_csv(tmp_path / "s.csv")
+    assert list(indices["parameter"]) == ["subsidy_value", "red_line_cost"]
+    assert (tmp_path / "s.png").stat().st_size > 1000
+    bad = runner.invoke(app, ["sensitivity", "belarus-2014", "--method", "morris"])
+    assert bad.exit_code == 2
+    assert "unknown --method 'morris'" in bad.output
+
+
+def test_robustness_and_plots(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["robustness", "belarus-2014", "--n", "64", "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "verdict hedging" in " ".join(result.output.split())
+    phase = runner.invoke(
+        app,
+        [
+            "plot",
+            "phase",
+            "belarus-2014",
+            "--x",
+            "subsidy_value=0:20:6",
+            "--y",
+            "red_line_cost=0:50:5",
+            "--out",
+            str(tmp_path / "phase.svg"),
+            "--workers",
+            "1",
+            "-q",
+        ],
+    )
+    assert phase.exit_code == 0, phase.output
+    assert (tmp_path / "phase.svg").read_text().startswith("<?xml")
+    track = runner.invoke(
+        app,
+        [
+            "plot",
+            "track",
+            "belarus-2014",
+            "--vary",
+            "red_line_cost=0:40:41",
+            "--out",
+            str(tmp_path / "t.png"),
+            "--workers",
+            "1",
+            "-q",
+        ],
+    )
+    assert track.exit_code == 0, track.output
+    assert "red_line_cost = 1: equilibrium 1 appears" in track.output
+    assert (tmp_path / "t.png").exists()
