@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from solver.equilibria.completely_labelled import completely_labelled_pairs, label_count
-from solver.equilibria.dominance import undominated_constraints
+from solver.equilibria.dominance import surviving_strategies, undominated_constraints
 from solver.equilibria.jit import compiled, compiled_parallel
 from solver.equilibria.polytope import normalise_payoffs
 
@@ -163,75 +163,103 @@ def solve_in_place(system: FloatArray, k: int) -> bool:
 
 
 @compiled
+def basis_vertex(
+    constraints: FloatArray, table: Table, b: int, redundant: int, tol: float, system: FloatArray, z: FloatArray
+) -> bool:
+    """Solve basis ``b`` into ``z`` (entries ``|z_i| ≤ tol`` set to zero); False when singular or infeasible.
+
+    Tolerances as in :func:`solver.equilibria.polytope.polytope_vertices`: feasible when ``z ≥ −tol`` and
+    ``Cᵀz ≤ 1 + tol``.
+    """
+    supports, tights, sizes, _, _ = table
+    k = sizes[b]
+    for r in range(k):
+        for c in range(k):
+            system[r, c] = constraints[supports[b, c], tights[b, r]]
+        system[r, k] = 1.0
+    if not solve_in_place(system, k):
+        return False
+    for c in range(k):
+        if system[c, k] < -tol:
+            return False
+    for j in range(constraints.shape[1]):
+        if (redundant >> j) & 1:
+            continue
+        total = 0.0
+        for c in range(k):
+            total += constraints[supports[b, c], j] * system[c, k]
+        if total > 1.0 + tol:
+            return False
+    z[:] = 0.0
+    for c in range(k):
+        value = system[c, k]
+        z[supports[b, c]] = 0.0 if abs(value) <= tol else value
+    return True
+
+
+@compiled
+def vertex_mask(
+    constraints: FloatArray, z: FloatArray, support: IntArray, redundant: int, zero_bit: int, tight_bit: int, tol: float
+) -> int:
+    """Labels of vertex ``z``: bit ``zero_bit + i`` if ``z_i = 0``, ``tight_bit + j`` if ``|(Cᵀz)_j − 1| ≤ tol``."""
+    d, e = constraints.shape
+    mask = 0
+    for i in range(d):
+        if z[i] == 0.0:
+            mask |= 1 << (zero_bit + i)
+    for j in range(e):
+        if (redundant >> j) & 1:
+            continue
+        total = 0.0
+        for i in support:
+            if i >= 0:
+                total += constraints[i, j] * z[i]
+        if abs(total - 1.0) <= tol:
+            mask |= 1 << (tight_bit + j)
+    return mask
+
+
+@compiled
 def polytope_vertex_masks(
     constraints: FloatArray,
     table: Table,
     allowed: IntArray,
+    eligible: int,
     zero_bit: int,
     tight_bit: int,
     tol: float,
     points: FloatArray,
     masks: IntArray,
-) -> int:
-    """Non-zero vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` into ``points``, label masks into ``masks``; returns the count.
+) -> tuple[int, bool]:
+    """Vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` supported on ``eligible`` into ``points`` and ``masks``; and degeneracy.
+
+    Returns ``(count, degenerate)``. Vertices are found by basis enumeration in two passes:
+
+    1. bases whose support lies in ``eligible`` (the strategies surviving iterated dominance, the only ones any
+       equilibrium uses): every such vertex is stored with its label mask;
+    2. only while no vertex with more than ``d`` labels has been found, the other bases, to decide whether the
+       polytope is degenerate; it stops at the first such vertex. Bases with ``k`` at least the number of
+       non-redundant constraints are skipped here: a vertex with ``k`` non-zeros and ``k + 1`` tight constraints
+       is already found from a basis with ``k`` no larger than that number minus one.
 
     ``z_i = 0`` sets bit ``zero_bit + i``, ``(Cᵀz)_j = 1`` bit ``tight_bit + j``. Bases whose tight set holds a
     constraint dominated on their support are skipped (``allowed``, :func:`~solver.equilibria.dominance.
-    undominated_constraints`), and dominated constraints are never checked. Tolerances as in
-    :func:`solver.equilibria.polytope.polytope_vertices`: feasible when ``z ≥ −tol`` and ``Cᵀz ≤ 1 + tol``;
-    entries ``|z_i| ≤ tol`` are set to zero; a constraint is tight when ``|(Cᵀz)_j − 1| ≤ tol``.
+    undominated_constraints`), and dominated constraints are never checked.
     """
-    supports, tights, sizes, support_masks, tight_masks = table
+    supports, _, sizes, support_masks, tight_masks = table
     d, e = constraints.shape
     redundant = ((1 << e) - 1) & ~allowed[(1 << d) - 1]
-    width = supports.shape[1]
-    system = np.empty((width, width + 1))
+    useful = e - label_count(redundant)
+    system = np.empty((supports.shape[1], supports.shape[1] + 1))
     z = np.zeros(d)
     count = 0
+    degenerate = False
     for b in range(sizes.shape[0]):
-        if tight_masks[b] & ~allowed[support_masks[b]]:
+        if support_masks[b] & ~eligible or tight_masks[b] & ~allowed[support_masks[b]]:
             continue
-        k = sizes[b]
-        for r in range(k):
-            for c in range(k):
-                system[r, c] = constraints[supports[b, c], tights[b, r]]
-            system[r, k] = 1.0
-        if not solve_in_place(system, k):
+        if not basis_vertex(constraints, table, b, redundant, tol, system, z):
             continue
-        feasible = True
-        for c in range(k):
-            if system[c, k] < -tol:
-                feasible = False
-                break
-        if not feasible:
-            continue
-        mask = 0
-        for j in range(e):
-            if (redundant >> j) & 1:
-                continue
-            total = 0.0
-            for c in range(k):
-                total += constraints[supports[b, c], j] * system[c, k]
-            if total > 1.0 + tol:
-                feasible = False
-                break
-        if not feasible:
-            continue
-        z[:] = 0.0
-        for c in range(k):
-            value = system[c, k]
-            z[supports[b, c]] = 0.0 if abs(value) <= tol else value
-        for i in range(d):
-            if z[i] == 0.0:
-                mask |= 1 << (zero_bit + i)
-        for j in range(e):
-            if (redundant >> j) & 1:
-                continue
-            total = 0.0
-            for c in range(k):
-                total += constraints[supports[b, c], j] * z[supports[b, c]]
-            if abs(total - 1.0) <= tol:
-                mask |= 1 << (tight_bit + j)
+        mask = vertex_mask(constraints, z, supports[b], redundant, zero_bit, tight_bit, tol)
         duplicate = False
         for v in range(count):
             if masks[v] == mask:
@@ -241,7 +269,15 @@ def polytope_vertex_masks(
             points[count, :] = z
             masks[count] = mask
             count += 1
-    return count
+            degenerate |= label_count(mask) > d
+    for b in range(sizes.shape[0]):
+        if degenerate:
+            break
+        if not support_masks[b] & ~eligible or sizes[b] >= useful or tight_masks[b] & ~allowed[support_masks[b]]:
+            continue
+        if basis_vertex(constraints, table, b, redundant, tol, system, z):
+            degenerate = label_count(vertex_mask(constraints, z, supports[b], redundant, zero_bit, tight_bit, tol)) > d
+    return count, degenerate
 
 
 @compiled
@@ -292,17 +328,14 @@ def game_equilibria(
     q_points = np.empty((q_table[2].shape[0], n))
     q_masks = np.empty(q_table[2].shape[0], dtype=np.int64)
     margin = 4.0 * tol
-    p_count = polytope_vertex_masks(
-        p_constraints, p_table, undominated_constraints(p_constraints, margin), 0, m, tol, p_points, p_masks
+    rows_left, cols_left = surviving_strategies(p_constraints, q_constraints, margin)
+    p_count, p_degenerate = polytope_vertex_masks(
+        p_constraints, p_table, undominated_constraints(p_constraints, margin), rows_left, 0, m, tol, p_points, p_masks
     )
-    q_count = polytope_vertex_masks(
-        q_constraints, q_table, undominated_constraints(q_constraints, margin), m, 0, tol, q_points, q_masks
+    q_count, q_degenerate = polytope_vertex_masks(
+        q_constraints, q_table, undominated_constraints(q_constraints, margin), cols_left, m, 0, tol, q_points, q_masks
     )
-    degenerate = False
-    for v in range(p_count):
-        degenerate |= label_count(p_masks[v]) > m
-    for v in range(q_count):
-        degenerate |= label_count(q_masks[v]) > n
+    degenerate = p_degenerate or q_degenerate
 
     p_vertex, q_vertex = completely_labelled_pairs(p_masks[:p_count], m, q_masks[:q_count], n)
     count = p_vertex.shape[0]

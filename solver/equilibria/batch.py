@@ -18,7 +18,7 @@ enumeration are solved one at a time by the single-game methods, with the same r
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import comb
 
 import numpy as np
@@ -130,17 +130,28 @@ class BatchEquilibria:
         parts = list(parts)
         if not parts:
             raise ValueError("nothing to concatenate")
-        starts = np.cumsum([0] + [int(p.offsets[-1]) for p in parts[:-1]])
-        return cls(
-            row_payoffs=np.concatenate([p.row_payoffs for p in parts]),
-            col_payoffs=np.concatenate([p.col_payoffs for p in parts]),
-            offsets=np.concatenate([[0]] + [p.offsets[1:] + s for p, s in zip(parts, starts, strict=True)]),
-            rows=np.concatenate([p.rows for p in parts]),
-            cols=np.concatenate([p.cols for p in parts]),
-            components=np.concatenate([p.components for p in parts]),
-            max_regret=np.concatenate([p.max_regret for p in parts]),
-            degenerate=np.concatenate([p.degenerate for p in parts]),
+        return _joined(
+            parts,
+            np.concatenate([p.row_payoffs for p in parts]),
+            np.concatenate([p.col_payoffs for p in parts]),
         )
+
+
+def _joined(parts: list[BatchEquilibria], row_payoffs: FloatArray, col_payoffs: FloatArray) -> BatchEquilibria:
+    """The results of consecutive chunks of the stacks ``row_payoffs`` and ``col_payoffs``, joined."""
+    if len(parts) == 1:
+        return replace(parts[0], row_payoffs=row_payoffs, col_payoffs=col_payoffs)
+    starts = np.cumsum([0] + [int(p.offsets[-1]) for p in parts[:-1]])
+    return BatchEquilibria(
+        row_payoffs=row_payoffs,
+        col_payoffs=col_payoffs,
+        offsets=np.concatenate([[0]] + [p.offsets[1:] + s for p, s in zip(parts, starts, strict=True)]),
+        rows=np.concatenate([p.rows for p in parts]),
+        cols=np.concatenate([p.cols for p in parts]),
+        components=np.concatenate([p.components for p in parts]),
+        max_regret=np.concatenate([p.max_regret for p in parts]),
+        degenerate=np.concatenate([p.degenerate for p in parts]),
+    )
 
 
 def _as_stacks(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -245,10 +256,11 @@ def iter_equilibria_batches(
     """
     for row_payoffs, col_payoffs in chunks:
         a, b = _as_stacks(row_payoffs, col_payoffs)
-        yield BatchEquilibria.concatenate(
+        parts = [
             _solve_chunk(a[start : start + CHUNK_SIZE], b[start : start + CHUNK_SIZE], tol)
             for start in range(0, max(len(a), 1), CHUNK_SIZE)
-        )
+        ]
+        yield _joined(parts, a, b)
 
 
 def equilibria_batch(

@@ -80,3 +80,45 @@ def undominated_constraints(constraints: FloatArray, margin: float) -> IntArray:
                 mask |= 1 << j
         allowed[support] = mask
     return allowed
+
+
+@compiled
+def dominated_on(constraints: FloatArray, support: int, candidates: int, margin: float) -> int:
+    """Mask of the ``candidates`` constraints strictly dominated, on the rows in ``support``, by another candidate."""
+    d, e = constraints.shape
+    dominated = 0
+    for j in range(e):
+        if not (candidates >> j) & 1:
+            continue
+        for other in range(e):
+            if other == j or not (candidates >> other) & 1:
+                continue
+            beaten = True
+            for i in range(d):
+                if (support >> i) & 1 and constraints[i, j] + margin >= constraints[i, other]:
+                    beaten = False
+                    break
+            if beaten:
+                dominated |= 1 << j
+                break
+    return dominated
+
+
+@compiled
+def surviving_strategies(p_constraints: FloatArray, q_constraints: FloatArray, margin: float) -> tuple[int, int]:
+    """Row and column strategies (bit masks) surviving iterated elimination of strictly dominated strategies.
+
+    ``p_constraints`` is ``B`` (rows × columns) and ``q_constraints`` is ``Aᵀ``, both normalised. A row is removed
+    when another surviving row beats it, in ``A``, on every surviving column, and a column likewise in ``B``;
+    no equilibrium plays a removed strategy (Fudenberg & Tirole 1991, §2.1), so every extreme equilibrium is a
+    pair of vertices supported on the survivors.
+    """
+    rows = (1 << p_constraints.shape[0]) - 1
+    cols = (1 << p_constraints.shape[1]) - 1
+    while True:
+        rows_out = dominated_on(q_constraints, cols, rows, margin)
+        rows &= ~rows_out
+        cols_out = dominated_on(p_constraints, rows, cols, margin)
+        cols &= ~cols_out
+        if not rows_out and not cols_out:
+            return rows, cols
