@@ -10,13 +10,46 @@ and of its worker processes. Usage::
 from __future__ import annotations
 
 import argparse
-import resource
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 from games import load_scenario
 from solver.sensitivity import varied_parameters
 from solver.sweeps import choose_backend, make_spec, read_sweep, run_sweep
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and of each of its descendants (the workers)."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.driver = 0
+        self.worker = 0
+        self.total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(interval,), daemon=True)
+
+    def _sample(self, interval: float) -> None:
+        me = psutil.Process()
+        while not self._stop.wait(interval):
+            try:
+                children = [child.memory_info().rss for child in me.children(recursive=True)]
+            except psutil.Error:
+                continue
+            driver = me.memory_info().rss
+            self.driver = max(self.driver, driver)
+            self.worker = max([self.worker, *children])
+            self.total = max(self.total, driver + sum(children))
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def main() -> None:
@@ -30,17 +63,20 @@ def main() -> None:
     scenario = load_scenario("belarus-2014")
     spec = make_spec(scenario, varied_parameters(scenario), "random", args.points, seed=0)
     start = time.perf_counter()
-    report = run_sweep(
-        scenario, spec, args.out, chunk_size=args.chunk_size, backend=choose_backend(args.workers), overwrite=True
-    )
+    with PeakMemory() as memory:
+        report = run_sweep(
+            scenario, spec, args.out, chunk_size=args.chunk_size, backend=choose_backend(args.workers), overwrite=True
+        )
     elapsed = time.perf_counter() - start
     table = read_sweep(report.path)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    mib = 2**20
     print(f"{spec.size:,} points, {len(table):,} rows, {report.chunks} chunks on {args.workers} worker(s)")
     print(f"wall time {elapsed:.1f} s ({spec.size / elapsed:,.0f} points/s)")
-    print(f"file {report.path} {report.path.stat().st_size / 2**20:.1f} MiB")
-    print(f"peak memory: driver {own:.0f} MiB (after reading the table back), largest worker {children:.0f} MiB")
+    print(f"file {report.path} {report.path.stat().st_size / mib:.1f} MiB")
+    print(
+        f"peak resident memory during the sweep: driver {memory.driver / mib:.0f} MiB, largest worker "
+        f"{memory.worker / mib:.0f} MiB, all processes together {memory.total / mib:.0f} MiB"
+    )
     print("labels:", table["label"].value_counts().to_dict())
 
 
