@@ -19,11 +19,14 @@ from rich.console import Console
 from rich.table import Table
 
 from games import Scenario, ScenarioError, build_game, catalogue, load_scenario
+from games.bayesian import build_bayesian_game
+from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
+from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
-from solver.equilibria import METHODS
+from solver.equilibria import METHODS, Method, equilibria
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
-from solver.report import render_analysis, render_catalogue, render_explanation
+from solver.report import render_analysis, render_catalogue, render_explanation, render_view
 from solver.robustness import robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
@@ -38,6 +41,7 @@ from solver.sweeps import (
 )
 from solver.sweeps.spec import SAMPLED, Design
 from solver.tracking import track_equilibria
+from solver.views import DEFAULT_PRECISION, VIEWS, solve_view
 
 app = typer.Typer(
     help="Strategic hedging: solve small-state/patron games and read equilibria as hedging portfolios.",
@@ -58,22 +62,102 @@ def _fail(message: str) -> typer.Exit:
 
 @app.command()
 def solve(
-    scenario: ScenarioArg,
+    scenario: Annotated[
+        str, typer.Argument(help="A shipped scenario id, a scenario .toml path, or a Gambit .nfg game file.")
+    ],
     as_json: JsonOpt = False,
     method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = METHODS[0],
+    view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
+    precision: Annotated[float, typer.Option(help="Logit precision λ for --view qre.")] = DEFAULT_PRECISION,
 ) -> None:
-    """Solve a scenario: payoff matrices, every equilibrium, and its hedging-portfolio reading."""
+    """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
         raise _fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
-    try:
-        case = load_scenario(scenario)
-    except ScenarioError as error:
-        raise _fail(str(error)) from None
+    if scenario.endswith(".nfg"):
+        _solve_nfg(Path(scenario), method, as_json)
+        return
+    chosen = _choice(view, VIEWS, "--view")
+    case = _scenario(scenario)
+    if chosen != "two-player":
+        try:
+            result = solve_view(case, chosen, precision=precision)
+        except ValueError as error:
+            raise _fail(str(error)) from None
+        if as_json:
+            typer.echo(json.dumps(result.to_document(), indent=2))
+        else:
+            render_view(result, Console())
+        return
     analysis = analyse(case, method=method)
     if as_json:
         typer.echo(json.dumps(analysis.to_document(), indent=2))
     else:
         render_analysis(analysis, Console())
+
+
+def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
+    """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
+    try:
+        game = read_nfg(path.read_text(encoding="utf-8"), origin=str(path))
+    except OSError as error:
+        raise _fail(f"{path}: cannot read the game file ({error.strerror}).") from None
+    except GameFileError as error:
+        raise _fail(str(error)) from None
+    if len(game.players) != 2:
+        raise _fail(f"{path}: {len(game.players)} players; only two-player .nfg games can be solved here")
+    result = equilibria(game.payoffs[0], game.payoffs[1], method=method)
+    frame = result.to_frame(game.strategies[0], game.strategies[1])
+    if as_json:
+        typer.echo(json.dumps({"game": game.title, "players": list(game.players),
+                               "strategies": [list(s) for s in game.strategies], "degenerate": result.degenerate,
+                               "equilibria": frame.to_dict(orient="records")}, indent=2))  # fmt: skip
+        return
+    console = Console()
+    console.print(f"[bold]{game.title}[/bold]: {game.players[0]} (rows) vs {game.players[1]} (columns)")
+    console.print(f"{len(result)} extreme equilibria; degenerate: {result.degenerate}; method {result.method}")
+    console.print(frame.to_string())
+
+
+@app.command()
+def export(
+    scenario: ScenarioArg,
+    file_format: Annotated[
+        str, typer.Option("--format", help="nfg (strategic form) or efg (sequential view).")
+    ] = "nfg",
+    view: Annotated[str, typer.Option(help="For nfg: two-player, bayesian or three-player.")] = "two-player",
+    out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+) -> None:
+    """Write a scenario's game as a Gambit file: .nfg for a strategic view, .efg for the sequential view."""
+    case = _scenario(scenario)
+    chosen_format = _choice(file_format, ("nfg", "efg"), "--format")
+    try:
+        if chosen_format == "efg":
+            text = build_game(case).to_efg()
+        else:
+            strategic_views = ("two-player", "bayesian", "three-player")
+            chosen = _choice(view, strategic_views, "--view")
+            text = write_nfg(_strategic(case, chosen), comment=f"{case.id} ({chosen} view), hash {case.content_hash}")
+    except ValueError as error:
+        raise _fail(str(error)) from None
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def _strategic(case: Scenario, view: str) -> StrategicGame:
+    if view == "bayesian":
+        return build_bayesian_game(case).to_strategic()
+    if view == "three-player":
+        three = build_three_player_game(case)
+        info = case.scenario
+        return StrategicGame(
+            title=f"{info.title} (three players)",
+            players=(info.small_state, info.patron, info.second_pole),
+            strategies=(three.two_player.row_labels, three.two_player.col_labels, three.pole_labels),
+            payoffs=three.tensors(),
+        )
+    return build_game(case).to_strategic()
 
 
 @app.command()

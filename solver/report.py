@@ -10,6 +10,7 @@ from rich.text import Text
 from games import CellExplanation, Scenario
 from solver.analysis import CaseAnalysis
 from solver.portfolio import PortfolioReading
+from solver.views import ViewResult
 
 
 def bimatrix_table(analysis: CaseAnalysis) -> Table:
@@ -30,9 +31,8 @@ def _mix(weights: dict[str, float]) -> str:
     return ", ".join(f"{name} {w:.3f}" for name, w in weights.items() if w > 0)
 
 
-def reading_panel(index: int, analysis: CaseAnalysis, reading: PortfolioReading) -> Panel:
-    """One equilibrium: both strategies, the portfolio measures, the three filters and the label."""
-    eq = analysis.equilibria[index]
+def reading_panel(title: str, reading: PortfolioReading, context: list[str]) -> Panel:
+    """One solution: ``context`` lines (who plays what, payoffs), weights, measures, the three filters, the label."""
     weights = Table(show_header=True, box=None, padding=(0, 1))
     weights.add_column("instrument")
     weights.add_column("weight", justify="right")
@@ -46,19 +46,34 @@ def reading_panel(index: int, analysis: CaseAnalysis, reading: PortfolioReading)
         mark = Text("pass", style="green") if verdict.passed else Text("fail", style="red")
         filters.add_row(verdict.name, mark, verdict.reason)
     body: list[RenderableType] = [
-        Text(f"{analysis.scenario.scenario.patron} plays: {_mix(reading.patron_response)}"),
-        Text(
-            f"payoffs: {analysis.scenario.scenario.small_state} {eq.row_payoff:.3f}, "
-            f"{analysis.scenario.scenario.patron} {eq.col_payoff:.3f}; max relative regret "
-            f"{eq.max_regret:.1e}; component {eq.component}"
-        ),
+        *(Text(line) for line in context),
         weights,
         measures,
         filters,
         Text.assemble(("label: ", "bold"), (reading.label.upper(), "bold cyan"), f" — {reading.label_reason}"),
         Text(f"weights pinned by {reading.pinned_by}", style="dim"),
     ]
-    return Panel(Group(*body), title=f"equilibrium {index}", title_align="left")
+    return Panel(Group(*body), title=title, title_align="left")
+
+
+def _equilibrium_context(analysis: CaseAnalysis, index: int, reading: PortfolioReading) -> list[str]:
+    eq, info = analysis.equilibria[index], analysis.scenario.scenario
+    return [
+        f"{info.patron} plays: {_mix(reading.patron_response)}",
+        f"payoffs: {info.small_state} {eq.row_payoff:.3f}, {info.patron} {eq.col_payoff:.3f}; max relative regret "
+        f"{eq.max_regret:.1e}; component {eq.component}",
+    ]
+
+
+def render_view(result: ViewResult, console: Console) -> None:
+    """Print one view's solutions with their readings and the view's notes (credibility, second pole, …)."""
+    info = result.game.scenario.scenario
+    console.print(f"[bold]{info.title}[/bold] — {result.view} view: {result.concept}")
+    for note in result.notes:
+        console.print(f"  {note}")
+    for index, reading in enumerate(result.readings):
+        context = [f"{info.patron} plays: {_mix(reading.patron_response)}"]
+        console.print(reading_panel(f"solution {index}", reading, context))
 
 
 def render_analysis(analysis: CaseAnalysis, console: Console) -> None:
@@ -80,7 +95,7 @@ def render_analysis(analysis: CaseAnalysis, console: Console) -> None:
         )
         console.print(f"  degeneracy: {witness.describe(own, other)}", style="yellow")
     for index, reading in enumerate(analysis.readings):
-        console.print(reading_panel(index, analysis, reading))
+        console.print(reading_panel(f"equilibrium {index}", reading, _equilibrium_context(analysis, index, reading)))
 
 
 def render_explanation(explanation: CellExplanation, scenario: Scenario, console: Console) -> None:

@@ -55,6 +55,21 @@ class ViewResult:
     complete: bool
     notes: tuple[str, ...]
 
+    def to_document(self) -> dict[str, object]:
+        """Plain JSON data: the view, the scenario's id and hash, notes, and every solution with its reading."""
+        scenario = self.game.scenario
+        return {
+            "scenario": {"id": scenario.id, "hash": scenario.content_hash},
+            "view": self.view,
+            "concept": self.concept,
+            "complete": self.complete,
+            "notes": list(self.notes),
+            "solutions": [
+                {"small_state": profile.row.tolist(), "patron": profile.col.tolist(), "reading": reading.to_dict()}
+                for profile, reading in zip(self.profiles, self.readings, strict=True)
+            ],
+        }
+
     def to_frame(self) -> pd.DataFrame:
         """One row per solution profile: the view, weights, measures, filters and label."""
         rows = [

@@ -107,3 +107,59 @@ def test_installed_entry_point_has_no_traceback(tmp_path: Path) -> None:
     assert completed.returncode == 2
     assert "cannot read the scenario file" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_solve_each_view_from_the_command_line() -> None:
+    for view in ("sequential", "bayesian", "qre", "three-player"):
+        result = runner.invoke(app, ["solve", "belarus-2014", "--view", view, "--json"])
+        assert result.exit_code == 0, result.output
+        document = json.loads(result.output)
+        assert document["view"] == view
+        assert document["solutions"]
+        assert all(
+            s["reading"]["label"] in {"bandwagoning", "balancing", "hedging", "other"} for s in document["solutions"]
+        )
+    table = runner.invoke(app, ["solve", "belarus-2014", "--view", "sequential"], env={"COLUMNS": "160"})
+    assert "enforcing pays at least as well" in table.output
+
+
+def test_views_a_scenario_does_not_declare_are_refused() -> None:
+    result = runner.invoke(app, ["solve", "textbook-deterrence", "--view", "bayesian"])
+    assert result.exit_code == 2
+    assert "does not support the bayesian view" in result.output
+    result = runner.invoke(app, ["solve", "belarus-2014", "--view", "quantum"])
+    assert result.exit_code == 2
+    assert "unknown --view 'quantum'" in result.output
+
+
+def test_export_then_solve_the_nfg_gives_the_same_equilibria(tmp_path: Path) -> None:
+    path = tmp_path / "belarus.nfg"
+    assert runner.invoke(app, ["export", "belarus-2014", "--out", str(path)]).exit_code == 0
+    solved = runner.invoke(app, ["solve", str(path), "--json"])
+    assert solved.exit_code == 0, solved.output
+    document = json.loads(solved.output)
+    assert document["players"] == ["Belarus", "Russia"]
+    expected = equilibria(build_game(load_scenario("belarus-2014")))
+    assert len(document["equilibria"]) == len(expected)
+
+
+def test_export_other_formats_and_views() -> None:
+    efg = runner.invoke(app, ["export", "belarus-2014", "--format", "efg"])
+    assert efg.output.startswith("EFG 2 R")
+    three = runner.invoke(app, ["export", "belarus-2014", "--view", "three-player"])
+    assert '{ "Belarus" "Russia" "European Union" }' in three.output
+    bad = runner.invoke(app, ["export", "belarus-2014", "--format", "pdf"])
+    assert bad.exit_code == 2
+
+
+def test_bad_nfg_files_exit_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.nfg"
+    broken.write_text('NFG 1 R "x" { "1" "2" } { 2 2 }\n\n1 2 3')
+    result = runner.invoke(app, ["solve", str(broken)])
+    assert result.exit_code == 2
+    assert "broken.nfg" in result.output
+    three = tmp_path / "three.nfg"
+    three.write_text(runner.invoke(app, ["export", "belarus-2014", "--view", "three-player"]).output)
+    result = runner.invoke(app, ["solve", str(three)])
+    assert result.exit_code == 2
+    assert "only two-player" in result.output
