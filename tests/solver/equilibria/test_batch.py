@@ -10,6 +10,7 @@ from games.parameters import MODEL_PARAMETERS
 from games.payoff_batch import payoff_stacks
 from solver.equilibria import (
     BatchEquilibria,
+    Method,
     VerificationError,
     equilibria,
     equilibria_batch,
@@ -21,20 +22,27 @@ from tests.oracle import gambit_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import disagreement
 
 
+def _single_game_disagreement(
+    result: BatchEquilibria, k: int, row_stack: np.ndarray, col_stack: np.ndarray, method: Method = "auto"
+) -> str | None:
+    """How game ``k`` of the batch differs from ``equilibria(A[k], B[k], method=method)``, or None."""
+    start, stop = result.offsets[k], result.offsets[k + 1]
+    return disagreement(
+        equilibria(row_stack[k], col_stack[k], method=method),
+        result.rows[start:stop],
+        result.cols[start:stop],
+        result.components[start:stop],
+        result.degenerate[k],
+    )
+
+
 def _failures(
     result: BatchEquilibria, row_stack: np.ndarray, col_stack: np.ndarray, games: list[int], family: str | None
 ) -> list[str]:
     """Games where the batch differs from ``equilibria`` or from the oracle (cached for corpus ``family``)."""
     failures = []
     for k, index in enumerate(games):
-        start, stop = result.offsets[k], result.offsets[k + 1]
-        problem = disagreement(
-            equilibria(row_stack[k], col_stack[k]),
-            result.rows[start:stop],
-            result.cols[start:stop],
-            result.components[start:stop],
-            result.degenerate[k],
-        )
+        problem = _single_game_disagreement(result, k, row_stack, col_stack)
         exact = oracle_equilibria(family, index) if family else gambit_extreme_equilibria(row_stack[k], col_stack[k])
         missing, extra = unmatched(result.equilibrium_set(k), exact)
         if problem or missing or extra:
@@ -69,16 +77,7 @@ def test_games_with_more_equilibria_than_slots_are_solved_one_by_one() -> None:
     a[1], b[1] = 0.0, 0.0  # every pure profile is an equilibrium: 36 extreme equilibria
     result = equilibria_batch(a, b)
     assert result.counts[1] == 36 > EQUILIBRIUM_SLOTS
-    for k in range(3):
-        start, stop = result.offsets[k], result.offsets[k + 1]
-        problem = disagreement(
-            equilibria(a[k], b[k]),
-            result.rows[start:stop],
-            result.cols[start:stop],
-            result.components[start:stop],
-            result.degenerate[k],
-        )
-        assert problem is None, problem
+    assert [_single_game_disagreement(result, k, a, b) for k in range(3)] == [None] * 3
 
 
 def test_shapes_too_large_for_basis_enumeration_are_pivoted() -> None:
@@ -86,16 +85,7 @@ def test_shapes_too_large_for_basis_enumeration_are_pivoted() -> None:
     a = rng.integers(0, 4, size=(2, 9, 9)).astype(float)
     b = rng.integers(0, 4, size=(2, 9, 9)).astype(float)
     result = equilibria_batch(a, b)
-    for k in range(2):
-        start, stop = result.offsets[k], result.offsets[k + 1]
-        problem = disagreement(
-            equilibria(a[k], b[k], method="labelled-vertices"),
-            result.rows[start:stop],
-            result.cols[start:stop],
-            result.components[start:stop],
-            result.degenerate[k],
-        )
-        assert problem is None, problem
+    assert [_single_game_disagreement(result, k, a, b, "labelled-vertices") for k in range(2)] == [None] * 2
 
 
 def test_streamed_chunks_concatenate_to_the_whole_batch() -> None:
