@@ -7,9 +7,10 @@ every basis ``(S, T)`` with ``j ∈ T``. For ``P = {x ≥ 0 : Bᵀx ≤ 1}`` thi
 dominated against the row player's support (von Stengel 2002, §3; Fudenberg & Tirole 1991, §2.1); dominance
 on *all* rows makes the constraint redundant for the whole polytope.
 
-Only dominance within one polytope is used, never iterated elimination across the players: iterated
-elimination keeps the equilibria but drops vertices of ``P`` and ``Q`` that decide whether the full game is
-degenerate, which this package reports.
+Iterated elimination across the players (:func:`surviving_strategies`) keeps every equilibrium, so the
+vertices worth storing are those supported on the survivors; but it drops vertices of ``P`` and ``Q`` that
+decide whether the full game is degenerate, which this package reports, so the polytopes are still scanned
+with the within-polytope rule above for that question.
 
 Consistency with the labelled-vertex method's tolerance ``tol`` on the normalised polytopes (payoffs mapped
 onto ``[1, 2]``, so ``Σz ≥ 1/2`` at every non-zero vertex): dominance is required by the margin ``4·tol``, so a

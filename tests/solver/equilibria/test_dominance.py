@@ -6,7 +6,7 @@ from itertools import combinations
 
 import numpy as np
 
-from solver.equilibria.dominance import redundant_constraints, undominated_constraints
+from solver.equilibria.dominance import redundant_constraints, surviving_strategies, undominated_constraints
 
 
 def test_undominated_constraints_follow_the_definition_on_every_support() -> None:
@@ -29,3 +29,11 @@ def test_redundant_constraints_are_those_dominated_on_every_row() -> None:
     assert redundant_constraints(constraints, 1e-9) == 0b101  # columns 0 and 2 are beaten by column 1
     assert undominated_constraints(constraints, 1e-9)[0b11] == 0b010
     assert redundant_constraints(np.ones((2, 2)), 1e-9) == 0  # ties are not strict dominance
+
+
+def test_iterated_elimination_removes_what_is_dominated_once_others_are_gone() -> None:
+    """Row 1 is dominated at once; then column 1 is, against row 0 alone; then nothing more."""
+    row_payoffs = np.array([[2.0, 1.0], [1.0, 0.0]])
+    col_payoffs = np.array([[1.0, 0.0], [0.0, 2.0]])
+    rows, cols = surviving_strategies(col_payoffs, np.ascontiguousarray(row_payoffs.T), 1e-9)
+    assert (rows, cols) == (0b01, 0b01)
