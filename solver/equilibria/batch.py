@@ -17,6 +17,7 @@ enumeration are solved one at a time by the single-game methods, with the same r
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from math import comb
@@ -45,6 +46,9 @@ BoolArray = NDArray[np.bool_]
 CHUNK_SIZE = 8192
 #: Extreme equilibria one game may have in the compiled kernel; games with more are solved one by one.
 EQUILIBRIUM_SLOTS = 32
+#: numba's default thread pool (workqueue) must not be entered by two threads at once (Dask workers run tasks
+#: in threads): one chunk at a time per process, each using every core.
+_KERNEL_LOCK = threading.Lock()
 #: Largest number of bases per polytope, ``C(m + n, m) − 1``, for which the compiled basis enumeration is used.
 BASIS_LIMIT = 20_000
 
@@ -214,7 +218,8 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float) -
     components = np.zeros((size, EQUILIBRIUM_SLOTS), dtype=np.int64)
     if compiled:
         tables = basis_table(m, n).arrays, basis_table(n, m).arrays
-        stack_equilibria(row_payoffs, col_payoffs, *tables, tol, counts, degenerate, rows, cols, components)
+        with _KERNEL_LOCK:
+            stack_equilibria(row_payoffs, col_payoffs, *tables, tol, counts, degenerate, rows, cols, components)
     in_slots = np.arange(EQUILIBRIUM_SLOTS)[None, :] < counts[:, None]
     single = labelled_vertex_equilibria if compiled else pivoting_equilibria
     one_by_one = {}

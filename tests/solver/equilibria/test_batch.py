@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -130,3 +132,16 @@ def test_every_returned_profile_is_verified() -> None:
 def test_malformed_stacks_are_refused(a: np.ndarray, b: np.ndarray, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         equilibria_batch(a, b)
+
+
+def test_threads_may_call_the_engine_at_once() -> None:
+    """Dask workers run tasks in threads; numba's default thread pool must not be entered twice at once."""
+    rng = np.random.default_rng(9)
+    a = rng.integers(0, 5, size=(500, 4, 3)).astype(float)
+    b = rng.integers(0, 5, size=(500, 4, 3)).astype(float)
+    reference = equilibria_batch(a, b)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: equilibria_batch(a, b), range(8)))
+    for result in results:
+        np.testing.assert_array_equal(result.offsets, reference.offsets)
+        np.testing.assert_array_equal(result.rows, reference.rows)
