@@ -30,8 +30,10 @@ from solver.equilibria.jit import compiled
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-#: Entries of a pivot column at or below this are not candidates for the ratio test.
-PIVOT_TOLERANCE = 1e-12
+#: Entries of a pivot column at or below this are not candidates for the ratio test. Entries that are zero in
+#: exact arithmetic come out near 1e-11 in degenerate tableaux; pivoting on them gave near-singular bases and
+#: thousands of spurious vertices (seen on the merged three-player Belarus game), so the bar sits well above.
+PIVOT_TOLERANCE = 1e-9
 
 
 @compiled
@@ -80,13 +82,17 @@ def leaving_row(tableau: FloatArray, entering: int, tol: float) -> int:
 
 
 @compiled
-def pivot_in_place(tableau: FloatArray, row: int, entering: int) -> None:
-    """Gauss–Jordan pivot on ``(row, entering)``."""
-    column = 1 + entering
-    tableau[row, :] /= tableau[row, column]
-    for r in range(tableau.shape[0]):
-        if r != row and tableau[r, column] != 0.0:
-            tableau[r, :] -= tableau[r, column] * tableau[row, :]
+def refactored(tableau: FloatArray, basic: IntArray, initial: FloatArray) -> None:
+    """Overwrite ``tableau`` with ``B⁻¹[1 | Cᵀ | I]`` computed afresh from the original rows for basis ``basic``.
+
+    A depth-first search may pivot thousands of times along one path; recomputing each tableau from the
+    original data keeps floating-point error from accumulating along it (lrs avoids the issue with exact
+    arithmetic).
+    """
+    columns = np.empty((initial.shape[0], basic.shape[0]))
+    for k in range(basic.shape[0]):
+        columns[:, k] = initial[:, 1 + basic[k]]
+    tableau[:, :] = np.linalg.solve(columns, initial)
 
 
 @compiled
@@ -141,7 +147,8 @@ def polytope_vertex_labels(
     frames = np.empty((16, e, width))
     frame_basic = np.empty((16, e), dtype=np.int64)
     frame_next = np.zeros(16, dtype=np.int64)
-    frames[0] = initial_tableau(constraints, kept)
+    initial = initial_tableau(constraints, kept)
+    frames[0] = initial
     for r in range(e):
         frame_basic[0, r] = d + r
     visited_keys, visited_values = new_table(64)
@@ -192,10 +199,9 @@ def polytope_vertex_labels(
                 frames = np.concatenate((frames, np.empty_like(frames)))
                 frame_basic = np.concatenate((frame_basic, np.empty_like(frame_basic)))
                 frame_next = np.concatenate((frame_next, np.empty_like(frame_next)))
-            frames[depth] = frames[top]
-            pivot_in_place(frames[depth], row, entering)
             frame_basic[depth] = frame_basic[top]
             frame_basic[depth, row] = entering
+            refactored(frames[depth], frame_basic[depth], initial)
             frame_next[depth] = 0
             depth += 1
             fresh = True

@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from games import load_scenario
+from games.three_player import build_three_player_game
 from solver.equilibria import equilibria
 from solver.equilibria.pivoting import pivoting_equilibria
+from solver.three_player import merged_game
 from tests.corpus import CORPUS, oracle_equilibria
 from tests.oracle import unmatched
 from tests.solver.equilibria.agreement import set_disagreement
@@ -52,3 +55,14 @@ def test_auto_method_pivots_only_for_larger_games() -> None:
 def test_games_too_large_for_label_masks_are_refused() -> None:
     with pytest.raises(ValueError, match="m \\+ n ≤ 62"):
         pivoting_equilibria(np.zeros((40, 30)), np.zeros((40, 30)))
+
+
+def test_pivoting_on_a_merged_star_game_with_many_tied_columns() -> None:
+    """The three-player Belarus game merged into one 8×9 bimatrix game (solver.three_player): its columns are sums
+    of a patron and a second-pole part, so the patron's polytope is highly degenerate. Pivoting on entries that are
+    zero in exact arithmetic once produced thousands of spurious vertices and an unverifiable profile here."""
+    a, b = merged_game(build_three_player_game(load_scenario("belarus-2014")))
+    reference = equilibria(a, b, method="labelled-vertices")
+    ours = pivoting_equilibria(a, b)
+    assert set_disagreement(reference, ours) is None
+    assert equilibria(a, b).method == "lex-pivoting"  # the default picks pivoting at this size
