@@ -89,7 +89,7 @@ class CaseAnalysis:
 def analyse(
     case: Scenario | TwoPlayerGame,
     *,
-    method: Method = "labelled-vertices",
+    method: Method = "auto",
     rules: ReadingRules | None = None,
 ) -> CaseAnalysis:
     """Solve a scenario's two-player game and read every extreme equilibrium as a hedging portfolio."""

@@ -66,7 +66,7 @@ def solve(
         str, typer.Argument(help="A shipped scenario id, a scenario .toml path, or a Gambit .nfg game file.")
     ],
     as_json: JsonOpt = False,
-    method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = METHODS[0],
+    method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
     view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
     precision: Annotated[float, typer.Option(help="Logit precision λ for --view qre.")] = DEFAULT_PRECISION,
 ) -> None:

@@ -60,10 +60,11 @@ def build_equilibrium_set(
 ) -> EquilibriumSet:
     """Verify extreme equilibrium profiles and assemble them with their Nash subsets and components.
 
-    Profiles are sorted (row strategy, then column strategy, descending) so that results are reproducible.
+    Profiles are sorted (row strategy, then column strategy, descending, compared to 12 decimals so that one
+    probability reached by two computations sorts the same way) so that results are reproducible.
     Distinct strategies are identified exactly: callers pass cleaned, deduplicated vertices.
     """
-    profiles = sorted(profiles, key=lambda xy: (tuple(-xy[0]), tuple(-xy[1])))
+    profiles = sorted(profiles, key=lambda xy: (tuple(-np.round(xy[0], 12)), tuple(-np.round(xy[1], 12))))
     row_keys: dict[bytes, int] = {}
     col_keys: dict[bytes, int] = {}
     edges = [
