@@ -15,7 +15,7 @@ from solver import equilibria
 from solver.cli import app
 
 runner = CliRunner()
-BELARUS = Path(__file__).resolve().parents[2] / "games" / "catalogue" / "belarus-2014.toml"
+BELARUS = Path(__file__).resolve().parents[3] / "games" / "catalogue" / "belarus-2014.toml"
 
 
 def test_solve_prints_matrices_equilibria_and_readings() -> None:

@@ -1,0 +1,14 @@
+"""The ``hedge`` command line: solve, explain, export and list scenarios; sweep, sensitivity, robustness, plots.
+
+One module per group of commands, all registered on the one application of :mod:`solver.cli.app`.
+"""
+
+from solver.cli import cases, sweeps
+from solver.cli.app import app
+
+__all__ = ["app", "cases", "main", "sweeps"]
+
+
+def main() -> None:
+    """Entry point of the ``hedge`` script."""
+    app()

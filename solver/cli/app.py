@@ -1,0 +1,64 @@
+"""The ``hedge`` application and what its commands share: options, user-error handling, scenario loading.
+
+User errors (a missing or invalid scenario file, an unknown instrument, a bad sweep specification) print one
+message to standard error and exit with status 2, without a traceback. An interrupted sweep exits with 130.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from games import Scenario, ScenarioError, load_scenario
+from solver.sweeps import SweepSpecError, SweepStoreError
+
+app = typer.Typer(
+    help="Strategic hedging: solve small-state/patron games and read equilibria as hedging portfolios.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+ScenarioArg = Annotated[str, typer.Argument(help="A shipped scenario id (see `hedge scenarios`) or a .toml path.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a user error and return the exit (status 2) to raise."""
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code=2)
+
+
+def scenario_or_exit(name: str) -> Scenario:
+    """Load a scenario by id or path, or exit 2 with the loader's message."""
+    try:
+        return load_scenario(name)
+    except ScenarioError as error:
+        raise fail(str(error)) from None
+
+
+def choose(value: str, allowed: tuple[Choice, ...], option: str) -> Choice:
+    """``value`` if it is one of ``allowed``, else exit 2 naming the option and the choices."""
+    for choice in allowed:
+        if value == choice:
+            return choice
+    raise fail(f"unknown {option} {value!r}; choose one of {', '.join(allowed)}")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn specification, storage and backend errors into one message and exit 2; Ctrl-C into exit 130."""
+    try:
+        yield
+    except (SweepSpecError, SweepStoreError, ScenarioError) as error:
+        raise fail(str(error)) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: finished chunks are kept; run the same command again to resume")
+        raise typer.Exit(code=130) from None

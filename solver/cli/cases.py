@@ -1,0 +1,165 @@
+"""Commands on one case: solve (any view, or a plain .nfg game), explain a cell, export, list the catalogue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from games import Scenario, build_game, catalogue
+from games.bayesian import build_bayesian_game
+from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
+from games.three_player import build_three_player_game
+from solver.analysis import analyse, package_version
+from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit
+from solver.equilibria import METHODS, Method, equilibria
+from solver.report import render_analysis, render_catalogue, render_explanation, render_view
+from solver.views import DEFAULT_PRECISION, VIEWS, solve_view
+
+
+@app.command()
+def solve(
+    scenario: Annotated[
+        str, typer.Argument(help="A shipped scenario id, a scenario .toml path, or a Gambit .nfg game file.")
+    ],
+    as_json: JsonOpt = False,
+    method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
+    view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
+    precision: Annotated[float, typer.Option(help="Logit precision λ for --view qre.")] = DEFAULT_PRECISION,
+) -> None:
+    """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
+    if method not in METHODS:
+        raise fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
+    if scenario.endswith(".nfg"):
+        _solve_nfg(Path(scenario), method, as_json)
+        return
+    chosen = choose(view, VIEWS, "--view")
+    case = scenario_or_exit(scenario)
+    if chosen != "two-player":
+        try:
+            result = solve_view(case, chosen, precision=precision)
+        except ValueError as error:
+            raise fail(str(error)) from None
+        if as_json:
+            typer.echo(json.dumps(result.to_document(), indent=2))
+        else:
+            render_view(result, Console())
+        return
+    analysis = analyse(case, method=method)
+    if as_json:
+        typer.echo(json.dumps(analysis.to_document(), indent=2))
+    else:
+        render_analysis(analysis, Console())
+
+
+def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
+    """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
+    try:
+        game = read_nfg(path.read_text(encoding="utf-8"), origin=str(path))
+    except OSError as error:
+        raise fail(f"{path}: cannot read the game file ({error.strerror}).") from None
+    except GameFileError as error:
+        raise fail(str(error)) from None
+    if len(game.players) != 2:
+        raise fail(f"{path}: {len(game.players)} players; only two-player .nfg games can be solved here")
+    result = equilibria(game.payoffs[0], game.payoffs[1], method=method)
+    frame = result.to_frame(game.strategies[0], game.strategies[1])
+    if as_json:
+        typer.echo(json.dumps({"game": game.title, "players": list(game.players),
+                               "strategies": [list(s) for s in game.strategies], "degenerate": result.degenerate,
+                               "equilibria": frame.to_dict(orient="records")}, indent=2))  # fmt: skip
+        return
+    console = Console()
+    console.print(f"[bold]{game.title}[/bold]: {game.players[0]} (rows) vs {game.players[1]} (columns)")
+    console.print(f"{len(result)} extreme equilibria; degenerate: {result.degenerate}; method {result.method}")
+    console.print(frame.to_string())
+
+
+@app.command()
+def export(
+    scenario: ScenarioArg,
+    file_format: Annotated[
+        str, typer.Option("--format", help="nfg (strategic form) or efg (sequential view).")
+    ] = "nfg",
+    view: Annotated[str, typer.Option(help="For nfg: two-player, bayesian or three-player.")] = "two-player",
+    out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+) -> None:
+    """Write a scenario's game as a Gambit file: .nfg for a strategic view, .efg for the sequential view."""
+    case = scenario_or_exit(scenario)
+    chosen_format = choose(file_format, ("nfg", "efg"), "--format")
+    try:
+        if chosen_format == "efg":
+            text = build_game(case).to_efg()
+        else:
+            strategic_views = ("two-player", "bayesian", "three-player")
+            chosen = choose(view, strategic_views, "--view")
+            text = write_nfg(_strategic(case, chosen), comment=f"{case.id} ({chosen} view), hash {case.content_hash}")
+    except ValueError as error:
+        raise fail(str(error)) from None
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def _strategic(case: Scenario, view: str) -> StrategicGame:
+    if view == "bayesian":
+        return build_bayesian_game(case).to_strategic()
+    if view == "three-player":
+        three = build_three_player_game(case)
+        info = case.scenario
+        return StrategicGame(
+            title=f"{info.title} (three players)",
+            players=(info.small_state, info.patron, info.second_pole),
+            strategies=(three.two_player.row_labels, three.two_player.col_labels, three.pole_labels),
+            payoffs=three.tensors(),
+        )
+    return build_game(case).to_strategic()
+
+
+@app.command()
+def explain(
+    scenario: ScenarioArg,
+    row: Annotated[str, typer.Argument(help="Instrument id, label or index.")],
+    col: Annotated[str, typer.Argument(help="Response id, label or index.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Decompose one payoff cell into named terms that sum to it."""
+    case = scenario_or_exit(scenario)
+    try:
+        explanation = build_game(case).explain(row, col)
+    except KeyError as error:
+        raise fail(str(error.args[0])) from None
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "scenario": case.id,
+                    "instrument": explanation.instrument,
+                    "response": explanation.response,
+                    "terms": [
+                        dict(zip(("player", "term", "formula", "value"), t, strict=True)) for t in explanation.terms
+                    ],
+                    "small_state": explanation.small_state,
+                    "patron": explanation.patron,
+                },
+                indent=2,
+            )
+        )
+    else:
+        render_explanation(explanation, case, Console())
+
+
+@app.command()
+def scenarios() -> None:
+    """List the shipped scenario catalogue."""
+    render_catalogue(catalogue(), Console())
+
+
+@app.command("version")
+def show_version() -> None:
+    """Print the package version."""
+    typer.echo(package_version())

@@ -1,0 +1,233 @@
+"""Commands over many parameter points: sweep, sensitivity, robustness, and the phase and track figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from matplotlib.axes import Axes
+from rich.console import Console
+from rich.table import Table
+
+from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, user_errors
+from solver.phase import phase_diagram
+from solver.plots import plot_phase, plot_sobol, plot_tracks
+from solver.robustness import robustness
+from solver.selection import RULES
+from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
+from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
+from solver.sweeps.spec import SAMPLED, Design
+from solver.tracking import track_equilibria
+
+VaryOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--vary",
+        help="A varied parameter, repeatable: name=start:stop:count on a grid; name or name=low:high in a sample.",
+    ),
+]
+WorkersOpt = Annotated[int | None, typer.Option(help="Local worker processes (default: all cores; 1 = no pool).")]
+SchedulerOpt = Annotated[str | None, typer.Option(help="Address of a Dask scheduler, e.g. tcp://host:8786.")]
+DaskLocalOpt = Annotated[int | None, typer.Option("--dask-local", help="Start a local Dask cluster of N workers.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+SeedOpt = Annotated[int, typer.Option(help="Seed of the sample.")]
+RuleOpt = Annotated[
+    str, typer.Option(help=f"Rule for points with several equilibria: {', '.join(RULES)} (docs/sensitivity.md).")
+]
+
+
+def save_figure(figure_path: Path, ax: Axes) -> None:
+    figure_path.parent.mkdir(parents=True, exist_ok=True)
+    ax.get_figure(root=True).savefig(figure_path, dpi=150, bbox_inches="tight")  # type: ignore[union-attr]
+    err.print(f"figure written to {figure_path}")
+
+
+@app.command("sweep")
+def sweep_command(
+    scenario: ScenarioArg,
+    vary: VaryOpt = None,
+    out: Annotated[Path | None, typer.Option(help="Output parquet file (resumed if interrupted).")] = None,
+    sample: Annotated[str | None, typer.Option(help=f"Sample instead of a grid: {', '.join(SAMPLED)}.")] = None,
+    n: Annotated[int | None, typer.Option("--n", help="Sample size.")] = None,
+    seed: SeedOpt = 0,
+    chunk_size: Annotated[int, typer.Option(help="Parameter points per chunk.")] = DEFAULT_CHUNK_SIZE,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
+    quiet: QuietOpt = False,
+    overwrite: Annotated[bool, typer.Option(help="Replace an output that holds a different sweep.")] = False,
+) -> None:
+    """Solve a scenario over a grid or sample of parameters: one parquet row per (point, equilibrium)."""
+    case = scenario_or_exit(scenario)
+    if out is None:
+        raise fail("give the output file: --out runs/NAME.parquet")
+    design: Design = choose(sample, SAMPLED, "--sample") if sample else "grid"
+    if scheduler and dask_local:
+        raise fail("give --scheduler or --dask-local, not both")
+    with user_errors():
+        spec = make_spec(case, vary or [], design, n, seed)
+        backend = choose_backend(workers, scheduler, dask_local)
+        report = run_sweep(
+            case,
+            spec,
+            out,
+            chunk_size=chunk_size,
+            backend=backend,
+            progress=False if quiet else None,
+            overwrite=overwrite,
+        )
+    labels = read_sweep(report.path).groupby("point")["label"].agg(lambda s: " | ".join(sorted(set(s))))
+    Console().print(
+        f"{report.points:,} points ({len(report.computed)} chunks computed, {report.reused} reused"
+        + (f", {len(report.discarded)} damaged and redone" if report.discarded else "")
+        + f") → {report.path}"
+    )
+    for phase, count in labels.value_counts().items():
+        Console().print(f"  {phase}: {count / report.points:.1%} of points")
+
+
+@app.command()
+def sensitivity(
+    scenario: ScenarioArg,
+    method: Annotated[str, typer.Option(help="Method of global sensitivity analysis: sobol.")] = "sobol",
+    n: Annotated[int, typer.Option("--n", help="Base sample size (power of two); n (d + 2) model runs.")] = 1024,
+    vary: VaryOpt = None,
+    output: Annotated[
+        list[str] | None, typer.Option("--output", help="Measure to analyse, repeatable (default: the main ones).")
+    ] = None,
+    rule: RuleOpt = "mean",
+    seed: SeedOpt = 0,
+    out: Annotated[Path | None, typer.Option(help="Write the indices as CSV.")] = None,
+    runs: Annotated[Path | None, typer.Option(help="Keep the model runs in this parquet file (resumable).")] = None,
+    plot: Annotated[Path | None, typer.Option(help="Bar chart (PNG/SVG) of the first output's indices.")] = None,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """First-order and total Sobol' indices of the portfolio measures over the plausible parameter box."""
+    case = scenario_or_exit(scenario)
+    choose(method, ("sobol",), "--method")
+    chosen_rule = choose(rule, RULES, "--rule")
+    outputs = tuple(output or DEFAULT_OUTPUTS)
+    with user_errors():
+        result = sobol_analysis(
+            case,
+            n=n,
+            factors=vary or None,
+            outputs=outputs,
+            rule=chosen_rule,
+            seed=seed,
+            out=runs,
+            workers=workers,
+            scheduler=scheduler,
+            dask_local=dask_local,
+            quiet=quiet,
+        )
+    table = Table(title=f"Sobol' indices, {case.id}: {result.points:,} runs, rule {rule}", title_justify="left")
+    for column in ("output", "parameter", "S1", "± S1", "ST", "± ST"):
+        table.add_column(column, justify="left" if column in ("output", "parameter") else "right")
+    values = result.indices[["S1", "S1_conf", "ST", "ST_conf"]].to_numpy()
+    for (name, parameter), row in zip(result.indices.index, values, strict=True):
+        table.add_row(str(name), str(parameter), *(f"{value:.3f}" for value in row))
+    Console().print(table)
+    if result.fallback_points:
+        err.print(f"{result.fallback_points} points had no risk-dominant equilibrium; payoff dominance was used")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        result.indices.to_csv(out)
+        err.print(f"indices written to {out}")
+    if plot is not None:
+        save_figure(plot, plot_sobol(result.indices, outputs[0]))
+
+
+@app.command("robustness")
+def robustness_command(
+    scenario: ScenarioArg,
+    n: Annotated[int, typer.Option("--n", help="Sample size (a power of two for Sobol').")] = 4096,
+    sample: Annotated[str, typer.Option(help=f"Sample design: {', '.join(SAMPLED[:3])}.")] = "sobol",
+    vary: VaryOpt = None,
+    rule: RuleOpt = "mean",
+    seed: SeedOpt = 0,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    dask_local: DaskLocalOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Share of the plausible parameter box in which each label holds, against the shipped verdict."""
+    case = scenario_or_exit(scenario)
+    design = choose(sample, SAMPLED[:3], "--sample")
+    chosen_rule = choose(rule, RULES, "--rule")
+    with user_errors():
+        report = robustness(
+            case,
+            n=n,
+            design=design,
+            factors=vary or None,
+            rule=chosen_rule,
+            seed=seed,
+            workers=workers,
+            scheduler=scheduler,
+            dask_local=dask_local,
+            quiet=quiet,
+        )
+    table = Table(title=f"Where each label holds in {case.id}'s plausible box", title_justify="left")
+    for column in ("label", "every equilibrium", "± 95%", "some equilibrium", f"by rule ({rule})", "verdict"):
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for label, row in report.shares.iterrows():
+        table.add_row(
+            str(label),
+            f"{row['every_equilibrium']:.1%}",
+            f"{row['ci95']:.1%}",
+            f"{row['some_equilibrium']:.1%}",
+            f"{row['by_rule']:.1%}",
+            "◀" if row["verdict"] else "",
+        )
+    Console().print(table)
+    Console().print(report.summary())
+
+
+plot_app = typer.Typer(help="Figures: phase diagrams and equilibrium tracks.", no_args_is_help=True)
+app.add_typer(plot_app, name="plot")
+FigureOpt = Annotated[Path, typer.Option(help="Figure file; the suffix (.png, .svg, .pdf) picks the format.")]
+
+
+@plot_app.command("phase")
+def plot_phase_command(
+    scenario: ScenarioArg,
+    x: Annotated[str, typer.Option(help="Horizontal axis: name=start:stop:count.")],
+    y: Annotated[str, typer.Option(help="Vertical axis: name=start:stop:count.")],
+    out: FigureOpt = Path("phase.png"),
+    workers: WorkersOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """A 2-D phase diagram: which label holds where; points with several equilibria hatched."""
+    case = scenario_or_exit(scenario)
+    with user_errors():
+        frame = phase_diagram(case, x, y, workers=workers, quiet=quiet)
+    names = [axis["name"] for axis in frame.attrs["sweep"]["spec"]["axes"]]
+    save_figure(out, plot_phase(frame, names[0], names[1], mark=(case.value(names[0]), case.value(names[1]))))
+
+
+@plot_app.command("track")
+def plot_track_command(
+    scenario: ScenarioArg,
+    vary: Annotated[str, typer.Option(help="The moving parameter: name=start:stop:count (a fine grid).")],
+    measure: Annotated[str, typer.Option(help="Portfolio measure on the vertical axis.")] = "mean_alignment",
+    out: FigureOpt = Path("track.png"),
+    workers: WorkersOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Follow each equilibrium as one parameter moves; mark where equilibria appear, vanish or switch label."""
+    case = scenario_or_exit(scenario)
+    with user_errors():
+        tracks = track_equilibria(case, vary, workers=workers, quiet=quiet)
+    if measure not in tracks.table.columns:
+        raise fail(f"unknown --measure {measure!r}; choose a column of the sweep table such as mean_alignment")
+    for event in tracks.events.itertuples(index=False):
+        Console().print(
+            f"{tracks.parameter} = {event[0]:g}: equilibrium {event[1]} {event[2]} "
+            f"({event[3] or '·'} → {event[4] or '·'})"
+        )
+    save_figure(out, plot_tracks(tracks, measure))
