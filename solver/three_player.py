@@ -15,7 +15,7 @@ extreme equilibria of the merged game gives a finite set of equilibria that cont
 of the three-player game (it may also contain a few non-extreme points of a continuum; Yanovskaya 1968 and
 Howson 1972 on polymatrix games; the reduction is the star case). The method is complete,
 handles degenerate games like the two-player engine does, and every projected profile is verified by its
-three-player regret. The same reduction holds for the logit QRE, whose pair distribution factorises.
+three-player regret. The same reduction gives the logit QRE, whose pair distribution factorises.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 from games.three_player import ThreePlayerGame
 from solver.equilibria import Method, equilibria
 from solver.equilibria.verification import REGRET_TOLERANCE, VerificationError, payoff_range
+from solver.qre import logit_branch, logit_qre
 
 FloatArray = NDArray[np.float64]
 
@@ -52,6 +53,13 @@ def merged_game(game: ThreePlayerGame) -> tuple[FloatArray, FloatArray]:
     return np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
 
 
+def marginals(game: ThreePlayerGame, pairs: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """The patron's and the second pole's mixed strategies from a distribution over ``(r, q)`` pairs."""
+    _, n, k = game.shape
+    table = pairs.reshape(n, k)
+    return np.asarray(table.sum(axis=1), dtype=np.float64), np.asarray(table.sum(axis=0), dtype=np.float64)
+
+
 def three_player_regret(game: ThreePlayerGame, row: FloatArray, col: FloatArray, pole: FloatArray) -> float:
     """Largest regret of the three players, each relative to that player's payoff range."""
     small_state = game.small_state_vs_patron @ col + game.small_state_vs_pole @ pole
@@ -73,11 +81,9 @@ def three_player_equilibria(
     The merged game is degenerate whenever a player is indifferent between responses (pairs sharing a best
     response), so the default is the labelled-vertex method, complete on degenerate games.
     """
-    _, n, k = game.shape
     found: list[ThreePlayerEquilibrium] = []
     for eq in equilibria(*merged_game(game), method=method):
-        pairs = eq.col.reshape(n, k)
-        col, pole = pairs.sum(axis=1), pairs.sum(axis=0)
+        col, pole = marginals(game, eq.col)
         if any(np.allclose(eq.row, e.row, atol=1e-9) and np.allclose(col, e.col, atol=1e-9)
                and np.allclose(pole, e.pole, atol=1e-9) for e in found):  # fmt: skip
             continue
@@ -102,3 +108,29 @@ def pure_equilibria(game: ThreePlayerGame, tol: float = 1e-9) -> tuple[tuple[int
         and patron[i, r, q] >= patron[i, :, q].max() - scales[1]
         and pole[i, r, q] >= pole[i, r, :].max() - scales[2]
     )
+
+
+@dataclass(frozen=True)
+class ThreePlayerQRE:
+    """A logit QRE of the three-player view at precision ``lam``."""
+
+    lam: float
+    row: FloatArray
+    col: FloatArray
+    pole: FloatArray
+
+
+def three_player_logit(game: ThreePlayerGame, lam_max: float) -> tuple[ThreePlayerQRE, ...]:
+    """The principal logit QRE branch of the three-player view from ``λ = 0`` to ``λ_max``.
+
+    In the merged game the pair distribution is ``w(r, q) ∝ exp(λ(xᵀB_P)_r) · exp(λ(xᵀB_Q)_q)``, a product of
+    each player's own logit response, and the small state's payoffs depend on its marginals only; so the merged
+    game's QRE branch, read through its marginals, is the three-player QRE branch (McKelvey & Palfrey 1995).
+    """
+    branch = logit_branch(*merged_game(game), lam_max=lam_max)
+    return tuple(ThreePlayerQRE(p.lam, p.row, *marginals(game, p.col)) for p in branch.points)
+
+
+def three_player_qre(game: ThreePlayerGame, lam: float) -> tuple[ThreePlayerQRE, ...]:
+    """Every point of the principal three-player logit branch at precision ``lam``."""
+    return tuple(ThreePlayerQRE(lam, p.row, *marginals(game, p.col)) for p in logit_qre(*merged_game(game), lam))

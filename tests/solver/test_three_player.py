@@ -11,7 +11,13 @@ import pytest
 from games import ScenarioError, build_game, load_scenario, parse_scenario
 from games.loading import catalogue_files
 from games.three_player import ThreePlayerGame, build_three_player_game
-from solver.three_player import pure_equilibria, three_player_equilibria
+from solver.three_player import (
+    pure_equilibria,
+    three_player_equilibria,
+    three_player_logit,
+    three_player_qre,
+    three_player_regret,
+)
 
 _exact = np.vectorize(Fraction, otypes=[object])
 
@@ -93,3 +99,41 @@ def test_three_player_view_needs_its_responses_and_parameters() -> None:
     cut = text.index("[[second_pole_responses]]")
     with pytest.raises(ScenarioError, match="fewer than two \\[\\[second_pole_responses\\]\\]"):
         parse_scenario(text[:cut], "case.toml")
+
+
+def test_hand_solved_star_game() -> None:
+    """The patron has a dominant response; the small state wants to match the second pole, which wants to
+    mismatch: matching pennies between them, so the unique equilibrium is (½, ½), (1, 0), (½, ½)."""
+    game = ThreePlayerGame(
+        two_player=build_game(load_scenario("textbook-deterrence")),
+        pole_ids=("support", "stay-out"),
+        pole_labels=("support", "stay-out"),
+        small_state_vs_patron=np.zeros((2, 2)),
+        small_state_vs_pole=np.eye(2),
+        patron=np.array([[1.0, 0.0], [1.0, 0.0]]),
+        pole=1.0 - np.eye(2),
+    )
+    (eq,) = three_player_equilibria(game)
+    assert np.allclose(eq.row, [0.5, 0.5])
+    assert np.allclose(eq.col, [1.0, 0.0])
+    assert np.allclose(eq.pole, [0.5, 0.5])
+    assert pure_equilibria(game) == ()
+
+
+@pytest.mark.parametrize("lam", [0.3, 1.0])
+def test_three_player_qre_matches_gambits_logit(lam: float) -> None:
+    game = build_three_player_game(load_scenario("belarus-2014"))
+    (ours,) = three_player_qre(game, lam)
+    tree = gbt.Game.from_arrays(*game.tensors())
+    (theirs,) = gbt.qre.logit_solve_lambda(tree, lam)
+    expected = [np.array([theirs.profile[s] for s in player.strategies], dtype=float) for player in tree.players]
+    for mine, reference in zip((ours.row, ours.col, ours.pole), expected, strict=True):
+        assert np.allclose(mine, reference, atol=1e-8)
+
+
+def test_three_player_logit_branch_starts_uniform_and_ends_near_nash() -> None:
+    game = build_three_player_game(load_scenario("belarus-2014"))
+    branch = three_player_logit(game, lam_max=20.0)
+    assert np.allclose(branch[0].pole, 1 / 3)
+    end = branch[-1]
+    assert three_player_regret(game, end.row, end.col, end.pole) < 0.05
