@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from games.gambit_files import StrategicGame
 from games.game import TwoPlayerGame, build_game
 from games.payoffs import InstrumentAttributes
 from games.scenario import Scenario
@@ -67,6 +68,16 @@ class ThreePlayerGame:
             np.asarray(small_state, dtype=np.float64),
             np.broadcast_to(self.patron[:, :, None], (m, n, k)).astype(np.float64),
             np.broadcast_to(self.pole[:, None, :], (m, n, k)).astype(np.float64),
+        )
+
+    def to_strategic(self) -> StrategicGame:
+        """The game in the interchange form written to Gambit ``.nfg`` files, with all three players' labels."""
+        info = self.scenario.scenario
+        return StrategicGame(
+            title=f"{info.title} (three players)",
+            players=(info.small_state, info.patron, info.second_pole),
+            strategies=(self.two_player.row_labels, self.two_player.col_labels, self.pole_labels),
+            payoffs=self.tensors(),
         )
 
 

@@ -64,11 +64,11 @@ def three_player_regret(game: ThreePlayerGame, row: FloatArray, col: FloatArray,
     """Largest regret of the three players, each relative to that player's payoff range."""
     small_state = game.small_state_vs_patron @ col + game.small_state_vs_pole @ pole
     patron, second_pole = row @ game.patron, row @ game.pole
-    tensors = game.tensors()
-    regrets = (
-        (small_state.max() - row @ small_state) / payoff_range(tensors[0]),
-        (patron.max() - patron @ col) / payoff_range(tensors[1]),
-        (second_pole.max() - second_pole @ pole) / payoff_range(tensors[2]),
+    small_state_payoffs = game.small_state_vs_patron[:, :, None] + game.small_state_vs_pole[:, None, :]
+    regrets = (  # broadcasting the patron's and the second pole's matrices over the other's move keeps their range
+        (small_state.max() - row @ small_state) / payoff_range(small_state_payoffs),
+        (patron.max() - patron @ col) / payoff_range(game.patron),
+        (second_pole.max() - second_pole @ pole) / payoff_range(game.pole),
     )
     return float(max(regrets))
 
@@ -81,6 +81,7 @@ def three_player_equilibria(
     The merged game is degenerate whenever a player is indifferent between responses (pairs sharing a best
     response), so the default is the labelled-vertex method, complete on degenerate games.
     """
+    tensors = game.tensors()
     found: list[ThreePlayerEquilibrium] = []
     for eq in equilibria(*merged_game(game), method=method):
         col, pole = marginals(game, eq.col)
@@ -90,7 +91,6 @@ def three_player_equilibria(
         regret = three_player_regret(game, eq.row, col, pole)
         if regret > REGRET_TOLERANCE:
             raise VerificationError(f"projected profile has relative regret {regret:.3g}")
-        tensors = game.tensors()
         payoffs = tuple(float(np.einsum("i,j,l,ijl->", eq.row, col, pole, t)) for t in tensors)
         found.append(ThreePlayerEquilibrium(eq.row, col, pole, (payoffs[0], payoffs[1], payoffs[2]), regret))
     return tuple(found)

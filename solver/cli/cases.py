@@ -109,14 +109,7 @@ def _strategic(case: Scenario, view: str) -> StrategicGame:
     if view == "bayesian":
         return build_bayesian_game(case).to_strategic()
     if view == "three-player":
-        three = build_three_player_game(case)
-        info = case.scenario
-        return StrategicGame(
-            title=f"{info.title} (three players)",
-            players=(info.small_state, info.patron, info.second_pole),
-            strategies=(three.two_player.row_labels, three.two_player.col_labels, three.pole_labels),
-            payoffs=three.tensors(),
-        )
+        return build_three_player_game(case).to_strategic()
     return build_game(case).to_strategic()
 
 
