@@ -28,6 +28,7 @@ from solver.equilibria.completely_labelled import completely_labelled_pairs, lab
 from solver.equilibria.dominance import surviving_strategies, undominated_constraints
 from solver.equilibria.jit import compiled, compiled_parallel
 from solver.equilibria.polytope import normalise_payoffs
+from solver.equilibria.verification import relative_regret
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -164,12 +165,20 @@ def solve_in_place(system: FloatArray, k: int) -> bool:
 
 @compiled
 def basis_vertex(
-    constraints: FloatArray, table: Table, b: int, redundant: int, tol: float, system: FloatArray, z: FloatArray
+    constraints: FloatArray,
+    table: Table,
+    b: int,
+    redundant: int,
+    tol: float,
+    system: FloatArray,
+    z: FloatArray,
+    totals: FloatArray,
 ) -> bool:
-    """Solve basis ``b`` into ``z`` (entries ``|z_i| ≤ tol`` set to zero); False when singular or infeasible.
+    """Solve basis ``b`` into ``z`` and ``totals = Cᵀz``; False when singular or infeasible.
 
     Tolerances as in :func:`solver.equilibria.polytope.polytope_vertices`: feasible when ``z ≥ −tol`` and
-    ``Cᵀz ≤ 1 + tol``.
+    ``Cᵀz ≤ 1 + tol``; then entries ``|z_i| ≤ tol`` are set to zero and ``totals`` is ``Cᵀz`` of the cleaned
+    ``z`` (recomputed only when an entry was cleaned). Redundant constraints are neither checked nor computed.
     """
     supports, tights, sizes, _, _ = table
     k = sizes[b]
@@ -190,31 +199,33 @@ def basis_vertex(
             total += constraints[supports[b, c], j] * system[c, k]
         if total > 1.0 + tol:
             return False
+        totals[j] = total
     z[:] = 0.0
+    cleaned = False
     for c in range(k):
         value = system[c, k]
-        z[supports[b, c]] = 0.0 if abs(value) <= tol else value
+        if abs(value) <= tol:
+            cleaned = True
+        else:
+            z[supports[b, c]] = value
+    if cleaned:
+        for j in range(constraints.shape[1]):
+            total = 0.0
+            for c in range(k):
+                total += constraints[supports[b, c], j] * z[supports[b, c]]
+            totals[j] = total
     return True
 
 
 @compiled
-def vertex_mask(
-    constraints: FloatArray, z: FloatArray, support: IntArray, redundant: int, zero_bit: int, tight_bit: int, tol: float
-) -> int:
+def vertex_mask(z: FloatArray, totals: FloatArray, redundant: int, zero_bit: int, tight_bit: int, tol: float) -> int:
     """Labels of vertex ``z``: bit ``zero_bit + i`` if ``z_i = 0``, ``tight_bit + j`` if ``|(Cᵀz)_j − 1| ≤ tol``."""
-    d, e = constraints.shape
     mask = 0
-    for i in range(d):
+    for i in range(z.shape[0]):
         if z[i] == 0.0:
             mask |= 1 << (zero_bit + i)
-    for j in range(e):
-        if (redundant >> j) & 1:
-            continue
-        total = 0.0
-        for i in support:
-            if i >= 0:
-                total += constraints[i, j] * z[i]
-        if abs(total - 1.0) <= tol:
+    for j in range(totals.shape[0]):
+        if not (redundant >> j) & 1 and abs(totals[j] - 1.0) <= tol:
             mask |= 1 << (tight_bit + j)
     return mask
 
@@ -236,7 +247,9 @@ def polytope_vertex_masks(
     Returns ``(count, degenerate)``. Vertices are found by basis enumeration in two passes:
 
     1. bases whose support lies in ``eligible`` (the strategies surviving iterated dominance, the only ones any
-       equilibrium uses): every such vertex is stored with its label mask;
+       equilibrium uses): every such vertex is stored with its label mask. A vertex with exactly ``d`` labels
+       has a single basis (its support and its tight set), so only vertices with surplus labels, reached from
+       several bases, are compared with those stored before;
     2. only while no vertex with more than ``d`` labels has been found, the other bases, to decide whether the
        polytope is degenerate; it stops at the first such vertex. Bases with ``k`` at least the number of
        non-redundant constraints are skipped here: a vertex with ``k`` non-zeros and ``k + 1`` tight constraints
@@ -246,37 +259,44 @@ def polytope_vertex_masks(
     constraint dominated on their support are skipped (``allowed``, :func:`~solver.equilibria.dominance.
     undominated_constraints`), and dominated constraints are never checked.
     """
-    supports, _, sizes, support_masks, tight_masks = table
+    _, _, sizes, support_masks, tight_masks = table
     d, e = constraints.shape
     redundant = ((1 << e) - 1) & ~allowed[(1 << d) - 1]
     useful = e - label_count(redundant)
-    system = np.empty((supports.shape[1], supports.shape[1] + 1))
+    width = table[0].shape[1]
+    system = np.empty((width, width + 1))
     z = np.zeros(d)
+    totals = np.zeros(e)
+    surplus = np.empty(masks.shape[0], dtype=np.int64)
+    surplus_count = 0
     count = 0
-    degenerate = False
     for b in range(sizes.shape[0]):
         if support_masks[b] & ~eligible or tight_masks[b] & ~allowed[support_masks[b]]:
             continue
-        if not basis_vertex(constraints, table, b, redundant, tol, system, z):
+        if not basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
             continue
-        mask = vertex_mask(constraints, z, supports[b], redundant, zero_bit, tight_bit, tol)
-        duplicate = False
-        for v in range(count):
-            if masks[v] == mask:
-                duplicate = True
-                break
-        if not duplicate:
-            points[count, :] = z
-            masks[count] = mask
-            count += 1
-            degenerate |= label_count(mask) > d
+        mask = vertex_mask(z, totals, redundant, zero_bit, tight_bit, tol)
+        if label_count(mask) > d:
+            duplicate = False
+            for s in range(surplus_count):
+                if masks[surplus[s]] == mask:
+                    duplicate = True
+                    break
+            if duplicate:
+                continue
+            surplus[surplus_count] = count
+            surplus_count += 1
+        points[count, :] = z
+        masks[count] = mask
+        count += 1
+    degenerate = surplus_count > 0
     for b in range(sizes.shape[0]):
         if degenerate:
             break
         if not support_masks[b] & ~eligible or sizes[b] >= useful or tight_masks[b] & ~allowed[support_masks[b]]:
             continue
-        if basis_vertex(constraints, table, b, redundant, tol, system, z):
-            degenerate = label_count(vertex_mask(constraints, z, supports[b], redundant, zero_bit, tight_bit, tol)) > d
+        if basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
+            degenerate = label_count(vertex_mask(z, totals, redundant, zero_bit, tight_bit, tol)) > d
     return count, degenerate
 
 
@@ -315,10 +335,12 @@ def game_equilibria(
     rows: FloatArray,
     cols: FloatArray,
     components: IntArray,
+    regrets: FloatArray,
 ) -> tuple[int, bool]:
     """Extreme equilibria of one game into ``rows``, ``cols``, ``components``; returns ``(count, degenerate)``.
 
-    The count is ``-1`` when the game has more extreme equilibria than the output arrays hold.
+    ``regrets`` receives each equilibrium's :func:`~solver.equilibria.verification.relative_regret`, for the
+    caller to check. The count is ``-1`` when the game has more extreme equilibria than the output arrays hold.
     """
     m, n = row_payoffs.shape
     p_constraints = normalised(col_payoffs)
@@ -366,6 +388,7 @@ def game_equilibria(
             label[r] = next_label
             next_label += 1
         components[e] = label[r]
+        regrets[e] = relative_regret(row_payoffs, col_payoffs, rows[e], cols[e])
     return count, degenerate
 
 
@@ -381,9 +404,30 @@ def stack_equilibria(
     rows: FloatArray,
     cols: FloatArray,
     components: IntArray,
+    regrets: FloatArray,
 ) -> None:
     """:func:`game_equilibria` for every game of an ``N × m × n`` stack, in parallel over games."""
     for g in numba.prange(row_payoffs.shape[0]):
         counts[g], degenerate[g] = game_equilibria(
-            row_payoffs[g], col_payoffs[g], p_table, q_table, tol, rows[g], cols[g], components[g]
+            row_payoffs[g], col_payoffs[g], p_table, q_table, tol, rows[g], cols[g], components[g], regrets[g]
         )
+
+
+@compiled
+def gather_slots(
+    counts: IntArray,
+    offsets: IntArray,
+    slots: tuple[FloatArray, FloatArray, IntArray, FloatArray],
+    flat: tuple[FloatArray, FloatArray, IntArray, FloatArray],
+) -> None:
+    """Copy each game's used slots (rows, columns, components, regrets) to rows ``offsets[g] …`` of ``flat``.
+
+    Games the kernel could not hold (count ``-1``) are left for the caller.
+    """
+    for g in range(counts.shape[0]):
+        for e in range(counts[g]):
+            at = offsets[g] + e
+            flat[0][at, :] = slots[0][g, e]
+            flat[1][at, :] = slots[1][g, e]
+            flat[2][at] = slots[2][g, e]
+            flat[3][at] = slots[3][g, e]

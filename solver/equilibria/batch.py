@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
-from solver.equilibria.basis_kernel import basis_table, stack_equilibria
+from solver.equilibria.basis_kernel import basis_table, gather_slots, stack_equilibria
 from solver.equilibria.labelled_vertices import (
     DEFAULT_TOLERANCE,
     best_response_vertices,
@@ -170,10 +170,8 @@ def _as_stacks(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[FloatArr
     return a, b
 
 
-def verified_regrets(
-    row_payoffs: FloatArray, col_payoffs: FloatArray, game: IntArray, rows: FloatArray, cols: FloatArray
-) -> FloatArray:
-    """Relative regret of every equilibrium, raising :class:`VerificationError` when one is not an equilibrium.
+def checked_regrets(game: IntArray, rows: FloatArray, cols: FloatArray, regrets: FloatArray) -> FloatArray:
+    """``regrets`` (each equilibrium's relative regret), raising :class:`VerificationError` if one is too large.
 
     Also checks that every strategy is a probability vector (non-negative, summing to one).
     """
@@ -182,64 +180,92 @@ def verified_regrets(
         if bad.any():
             e = int(np.argmax(bad))
             raise VerificationError(f"game {game[e]}: {name} strategy {strategies[e]} is not a probability vector")
-    a, b = row_payoffs[game], col_payoffs[game]
-    row_values = np.einsum("emn,en->em", a, cols)
-    col_values = np.einsum("em,emn->en", rows, b)
-    row_regret = row_values.max(axis=1) - np.einsum("em,em->e", rows, row_values)
-    col_regret = col_values.max(axis=1) - np.einsum("en,en->e", cols, col_values)
-
-    def span(payoffs: FloatArray) -> FloatArray:
-        ranges = payoffs.max(axis=(1, 2)) - payoffs.min(axis=(1, 2))
-        return np.where(ranges > 0, ranges, 1.0)
-
-    regret = np.maximum(row_regret / span(a), col_regret / span(b))
-    if (regret > REGRET_TOLERANCE).any():
-        e = int(np.argmax(regret))
+    if (regrets > REGRET_TOLERANCE).any():
+        e = int(np.argmax(regrets))
         raise VerificationError(
-            f"game {game[e]}: profile ({rows[e]}, {cols[e]}) has relative regret {regret[e]:.3g} > {REGRET_TOLERANCE:g}"
+            f"game {game[e]}: profile ({rows[e]}, {cols[e]}) has relative regret {regrets[e]:.3g}"
+            f" > {REGRET_TOLERANCE:g}"
         )
-    return np.asarray(regret, dtype=np.float64)
+    return regrets
 
 
-def _one_by_one(result: EquilibriumSet) -> tuple[FloatArray, FloatArray, IntArray]:
-    m, n = result.row_payoffs.shape
-    rows = np.array([eq.row for eq in result]).reshape(-1, m)
-    cols = np.array([eq.col for eq in result]).reshape(-1, n)
-    return rows, cols, np.array([eq.component for eq in result], dtype=np.int64)
+@dataclass(frozen=True)
+class _Slots:
+    """The kernel's fixed-size output: ``EQUILIBRIUM_SLOTS`` equilibria per game, of which ``counts[g]`` are used.
+
+    Allocated once per stream and reused for every chunk: fresh buffers would be paged in by the kernel's
+    threads at every chunk, which costs about as much as solving.
+    """
+
+    counts: IntArray
+    degenerate: BoolArray
+    rows: FloatArray
+    cols: FloatArray
+    components: IntArray
+    regrets: FloatArray
+
+    @classmethod
+    def allocate(cls, size: int, m: int, n: int) -> _Slots:
+        """Slots for ``size`` games of ``m × n`` strategies."""
+        return cls(
+            counts=np.empty(size, dtype=np.int64),
+            degenerate=np.empty(size, dtype=np.bool_),
+            rows=np.empty((size, EQUILIBRIUM_SLOTS, m)),
+            cols=np.empty((size, EQUILIBRIUM_SLOTS, n)),
+            components=np.empty((size, EQUILIBRIUM_SLOTS), dtype=np.int64),
+            regrets=np.empty((size, EQUILIBRIUM_SLOTS)),
+        )
+
+    def fits(self, size: int, m: int, n: int) -> bool:
+        """Whether these slots hold ``size`` games of ``m × n`` strategies."""
+        return bool(self.rows.shape[0] >= size and self.rows.shape[2] == m and self.cols.shape[2] == n)
 
 
-def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float) -> BatchEquilibria:
+def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float, slots: _Slots) -> BatchEquilibria:
     size, m, n = row_payoffs.shape
+    counts, degenerate = slots.counts[:size], slots.degenerate[:size]
+    counts[:] = -1
+    degenerate[:] = False
     compiled = comb(m + n, m) - 1 <= BASIS_LIMIT
-    counts = np.full(size, -1, dtype=np.int64)
-    degenerate = np.zeros(size, dtype=np.bool_)
-    rows = np.zeros((size, EQUILIBRIUM_SLOTS, m))
-    cols = np.zeros((size, EQUILIBRIUM_SLOTS, n))
-    components = np.zeros((size, EQUILIBRIUM_SLOTS), dtype=np.int64)
     if compiled:
         tables = basis_table(m, n).arrays, basis_table(n, m).arrays
         with _KERNEL_LOCK:
-            stack_equilibria(row_payoffs, col_payoffs, *tables, tol, counts, degenerate, rows, cols, components)
-    in_slots = np.arange(EQUILIBRIUM_SLOTS)[None, :] < counts[:, None]
+            stack_equilibria(
+                row_payoffs,
+                col_payoffs,
+                *tables,
+                tol,
+                counts,
+                degenerate,
+                slots.rows,
+                slots.cols,
+                slots.components,
+                slots.regrets,
+            )
     single = labelled_vertex_equilibria if compiled else pivoting_equilibria
-    one_by_one = {}
-    for g in np.flatnonzero(counts < 0).tolist():
-        result = single(row_payoffs[g], col_payoffs[g], tol)
-        one_by_one[g] = _one_by_one(result)
-        counts[g], degenerate[g] = len(result), result.degenerate
+    one_by_one = {g: single(row_payoffs[g], col_payoffs[g], tol) for g in np.flatnonzero(counts < 0).tolist()}
+    final_counts = counts.copy()
+    final_degenerate = degenerate.copy()
+    for g, result in one_by_one.items():
+        final_counts[g], final_degenerate[g] = len(result), result.degenerate
 
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    offsets = np.concatenate([[0], np.cumsum(final_counts)]).astype(np.int64)
     total = int(offsets[-1])
     flat_rows, flat_cols = np.empty((total, m)), np.empty((total, n))
-    flat_components = np.empty(total, dtype=np.int64)
-    destination = (offsets[:-1, None] + np.arange(EQUILIBRIUM_SLOTS)[None, :])[in_slots]
-    flat_rows[destination], flat_cols[destination] = rows[in_slots], cols[in_slots]
-    flat_components[destination] = components[in_slots]
-    for g, (game_rows, game_cols, game_components) in one_by_one.items():
-        flat_rows[offsets[g] : offsets[g + 1]] = game_rows
-        flat_cols[offsets[g] : offsets[g + 1]] = game_cols
-        flat_components[offsets[g] : offsets[g + 1]] = game_components
-    game = np.repeat(np.arange(size, dtype=np.int64), counts)
+    flat_components, flat_regrets = np.empty(total, dtype=np.int64), np.empty(total)
+    gather_slots(
+        counts,
+        offsets,
+        (slots.rows, slots.cols, slots.components, slots.regrets),
+        (flat_rows, flat_cols, flat_components, flat_regrets),
+    )
+    for g, result in one_by_one.items():
+        start, stop = offsets[g], offsets[g + 1]
+        flat_rows[start:stop] = np.array([eq.row for eq in result]).reshape(-1, m)
+        flat_cols[start:stop] = np.array([eq.col for eq in result]).reshape(-1, n)
+        flat_components[start:stop] = [eq.component for eq in result]
+        flat_regrets[start:stop] = [eq.max_regret for eq in result]
+    game = np.repeat(np.arange(size, dtype=np.int64), final_counts)
     return BatchEquilibria(
         row_payoffs=row_payoffs,
         col_payoffs=col_payoffs,
@@ -247,8 +273,8 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float) -
         rows=flat_rows,
         cols=flat_cols,
         components=flat_components,
-        max_regret=verified_regrets(row_payoffs, col_payoffs, game, flat_rows, flat_cols),
-        degenerate=degenerate,
+        max_regret=checked_regrets(game, flat_rows, flat_cols, flat_regrets),
+        degenerate=final_degenerate,
     )
 
 
@@ -259,10 +285,14 @@ def iter_equilibria_batches(
 
     Memory stays flat however long the stream: only the chunk being solved is held.
     """
+    slots: _Slots | None = None
     for row_payoffs, col_payoffs in chunks:
         a, b = _as_stacks(row_payoffs, col_payoffs)
+        size, m, n = min(len(a), CHUNK_SIZE), a.shape[1], a.shape[2]
+        if slots is None or not slots.fits(size, m, n):
+            slots = _Slots.allocate(size, m, n)
         parts = [
-            _solve_chunk(a[start : start + CHUNK_SIZE], b[start : start + CHUNK_SIZE], tol)
+            _solve_chunk(a[start : start + CHUNK_SIZE], b[start : start + CHUNK_SIZE], tol, slots)
             for start in range(0, max(len(a), 1), CHUNK_SIZE)
         ]
         yield _joined(parts, a, b)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from solver.equilibria.jit import compiled
+
 FloatArray = NDArray[np.float64]
 
 #: Largest relative regret accepted for a returned equilibrium.
@@ -25,19 +27,38 @@ class VerificationError(RuntimeError):
     """A computed profile failed the regret check: a bug in an engine, never a property of the game."""
 
 
+@compiled
 def payoff_range(payoffs: FloatArray) -> float:
     """``max − min`` of a payoff matrix, or 1 for a constant matrix."""
-    span = float(payoffs.max() - payoffs.min())
-    return span if span > 0 else 1.0
+    span = payoffs.max() - payoffs.min()
+    return float(span) if span > 0 else 1.0
 
 
+@compiled
 def regrets(row_payoffs: FloatArray, col_payoffs: FloatArray, row: FloatArray, col: FloatArray) -> tuple[float, float]:
-    """Absolute regrets ``(row, column)`` of the profile ``(row, col)``."""
-    row_values = row_payoffs @ col
-    col_values = row @ col_payoffs
-    return float(row_values.max() - row @ row_values), float(col_values.max() - col_values @ col)
+    """Absolute regrets ``(row, column)`` of the profile ``(row, col)``.
+
+    Compiled, so that the batch kernel checks each of its equilibria with this same function.
+    """
+    m, n = row_payoffs.shape
+    row_best, row_value = -np.inf, 0.0
+    for i in range(m):
+        value = 0.0
+        for j in range(n):
+            value += row_payoffs[i, j] * col[j]
+        row_best = max(row_best, value)
+        row_value += row[i] * value
+    col_best, col_value = -np.inf, 0.0
+    for j in range(n):
+        value = 0.0
+        for i in range(m):
+            value += row[i] * col_payoffs[i, j]
+        col_best = max(col_best, value)
+        col_value += value * col[j]
+    return row_best - row_value, col_best - col_value
 
 
+@compiled
 def relative_regret(row_payoffs: FloatArray, col_payoffs: FloatArray, row: FloatArray, col: FloatArray) -> float:
     """Largest regret of the two players, each divided by that player's payoff range."""
     row_regret, col_regret = regrets(row_payoffs, col_payoffs, row, col)

@@ -17,8 +17,9 @@ from solver.equilibria import (
     equilibria,
     equilibria_batch,
     iter_equilibria_batches,
+    relative_regret,
 )
-from solver.equilibria.batch import EQUILIBRIUM_SLOTS, verified_regrets
+from solver.equilibria.batch import EQUILIBRIUM_SLOTS, checked_regrets
 from tests.corpus import CORPUS, oracle_equilibria, stacks_by_shape
 from tests.oracle import gambit_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import disagreement
@@ -114,10 +115,12 @@ def test_every_returned_profile_is_verified() -> None:
     a = np.array([[[3.0, 0.0], [5.0, 1.0]]])
     result = equilibria_batch(a, a.transpose(0, 2, 1))
     assert (result.max_regret <= 1e-9).all()
+    not_equilibrium = np.array([relative_regret(a[0], a[0].T, np.array([1.0, 0.0]), np.array([1.0, 0.0]))])
+    assert not_equilibrium[0] == pytest.approx(0.4)  # mutual cooperation: each gains 2 of a range of 5 by defecting
     with pytest.raises(VerificationError, match="regret"):
-        verified_regrets(a, a.transpose(0, 2, 1), np.array([0]), np.array([[1.0, 0.0]]), np.array([[1.0, 0.0]]))
+        checked_regrets(np.array([0]), np.array([[1.0, 0.0]]), np.array([[1.0, 0.0]]), not_equilibrium)
     with pytest.raises(VerificationError, match="probability vector"):
-        verified_regrets(a, a.transpose(0, 2, 1), np.array([0]), np.array([[1.2, -0.2]]), np.array([[0.0, 1.0]]))
+        checked_regrets(np.array([0]), np.array([[1.2, -0.2]]), np.array([[0.0, 1.0]]), np.zeros(1))
 
 
 @pytest.mark.parametrize(
