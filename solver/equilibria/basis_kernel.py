@@ -231,29 +231,44 @@ def vertex_mask(z: FloatArray, totals: FloatArray, redundant: int, zero_bit: int
 
 
 @compiled
+def supports_within(eligible: int, labels: IntArray, d: int) -> BoolArray:
+    """``within[S]`` for every ``S ⊆ {0 … d−1}``: ``S ⊆ eligible`` and ``S ⊆ L`` for some ``L`` in ``labels``.
+
+    A vertex ``x`` of one polytope is in an equilibrium only with a vertex ``y`` of the other that has label
+    ``i`` wherever ``x_i > 0`` (von Stengel 2002, Thm. 3.1): the support of ``x`` lies within the labels of
+    ``y``. Each ``L`` is marked, then every subset of a marked set (``O(2ᵈ d)``).
+    """
+    within = np.zeros(1 << d, dtype=np.bool_)
+    for mask in labels:
+        within[mask & eligible] = True
+    for support in range((1 << d) - 1, 0, -1):
+        if within[support]:
+            rest = support
+            while rest:
+                lowest = rest & -rest
+                within[support & ~lowest] = True
+                rest &= ~lowest
+    return within
+
+
+@compiled
 def polytope_vertex_masks(
     constraints: FloatArray,
     table: Table,
     allowed: IntArray,
-    eligible: int,
+    candidates: BoolArray,
     zero_bit: int,
     tight_bit: int,
     tol: float,
     points: FloatArray,
     masks: IntArray,
 ) -> tuple[int, bool]:
-    """Vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` supported on ``eligible`` into ``points`` and ``masks``; and degeneracy.
+    """Vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` from bases with ``candidates[S]`` into ``points`` and ``masks``.
 
-    Returns ``(count, degenerate)``. Vertices are found by basis enumeration in two passes:
-
-    1. bases whose support lies in ``eligible`` (the strategies surviving iterated dominance, the only ones any
-       equilibrium uses): every such vertex is stored with its label mask. A vertex with exactly ``d`` labels
-       has a single basis (its support and its tight set), so only vertices with surplus labels, reached from
-       several bases, are compared with those stored before;
-    2. only while no vertex with more than ``d`` labels has been found, the other bases, to decide whether the
-       polytope is degenerate; it stops at the first such vertex. Bases with ``k`` at least the number of
-       non-redundant constraints are skipped here: a vertex with ``k`` non-zeros and ``k + 1`` tight constraints
-       is already found from a basis with ``k`` no larger than that number minus one.
+    Returns ``(count, degenerate)``: ``degenerate`` when one of them has more than ``d`` labels. A vertex with
+    exactly ``d`` labels has a single basis (its support and its tight set), so only vertices with surplus
+    labels, reached from several bases, are compared with those stored before. A vertex whose basis support
+    holds a zero coordinate is also reached from the basis on its true support, which is a subset.
 
     ``z_i = 0`` sets bit ``zero_bit + i``, ``(Cᵀz)_j = 1`` bit ``tight_bit + j``. Bases whose tight set holds a
     constraint dominated on their support are skipped (``allowed``, :func:`~solver.equilibria.dominance.
@@ -262,7 +277,6 @@ def polytope_vertex_masks(
     _, _, sizes, support_masks, tight_masks = table
     d, e = constraints.shape
     redundant = ((1 << e) - 1) & ~allowed[(1 << d) - 1]
-    useful = e - label_count(redundant)
     width = table[0].shape[1]
     system = np.empty((width, width + 1))
     z = np.zeros(d)
@@ -271,7 +285,7 @@ def polytope_vertex_masks(
     surplus_count = 0
     count = 0
     for b in range(sizes.shape[0]):
-        if support_masks[b] & ~eligible or tight_masks[b] & ~allowed[support_masks[b]]:
+        if not candidates[support_masks[b]] or tight_masks[b] & ~allowed[support_masks[b]]:
             continue
         if not basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
             continue
@@ -289,15 +303,36 @@ def polytope_vertex_masks(
         points[count, :] = z
         masks[count] = mask
         count += 1
-    degenerate = surplus_count > 0
+    return count, surplus_count > 0
+
+
+@compiled
+def degenerate_elsewhere(
+    constraints: FloatArray, table: Table, allowed: IntArray, candidates: BoolArray, tol: float
+) -> bool:
+    """Whether a basis *outside* ``candidates`` gives a vertex with more than ``d`` labels.
+
+    Stops at the first such vertex. Bases with ``k`` at least the number of non-redundant constraints are
+    skipped: a vertex with ``k`` non-zeros and ``k + 1`` tight constraints is also reached from a basis with
+    ``k`` no larger than that number minus one.
+    """
+    _, _, sizes, support_masks, tight_masks = table
+    d, e = constraints.shape
+    redundant = ((1 << e) - 1) & ~allowed[(1 << d) - 1]
+    useful = e - label_count(redundant)
+    width = table[0].shape[1]
+    system = np.empty((width, width + 1))
+    z = np.zeros(d)
+    totals = np.zeros(e)
     for b in range(sizes.shape[0]):
-        if degenerate:
-            break
-        if not support_masks[b] & ~eligible or sizes[b] >= useful or tight_masks[b] & ~allowed[support_masks[b]]:
+        if candidates[support_masks[b]] or sizes[b] >= useful or tight_masks[b] & ~allowed[support_masks[b]]:
             continue
-        if basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
-            degenerate = label_count(vertex_mask(z, totals, redundant, zero_bit, tight_bit, tol)) > d
-    return count, degenerate
+        if (
+            basis_vertex(constraints, table, b, redundant, tol, system, z, totals)
+            and label_count(vertex_mask(z, totals, redundant, 0, d, tol)) > d
+        ):
+            return True
+    return False
 
 
 @compiled
@@ -350,14 +385,23 @@ def game_equilibria(
     q_points = np.empty((q_table[2].shape[0], n))
     q_masks = np.empty(q_table[2].shape[0], dtype=np.int64)
     margin = 4.0 * tol
+    p_allowed = undominated_constraints(p_constraints, margin)
+    q_allowed = undominated_constraints(q_constraints, margin)
     rows_left, cols_left = surviving_strategies(p_constraints, q_constraints, margin)
+    q_candidates = supports_within(cols_left, np.array([cols_left]), n)
+    q_count, degenerate = polytope_vertex_masks(
+        q_constraints, q_table, q_allowed, q_candidates, m, 0, tol, q_points, q_masks
+    )
+    p_candidates = supports_within(rows_left, q_masks[:q_count], m)
     p_count, p_degenerate = polytope_vertex_masks(
-        p_constraints, p_table, undominated_constraints(p_constraints, margin), rows_left, 0, m, tol, p_points, p_masks
+        p_constraints, p_table, p_allowed, p_candidates, 0, m, tol, p_points, p_masks
     )
-    q_count, q_degenerate = polytope_vertex_masks(
-        q_constraints, q_table, undominated_constraints(q_constraints, margin), cols_left, m, 0, tol, q_points, q_masks
+    degenerate = (
+        degenerate
+        or p_degenerate
+        or degenerate_elsewhere(p_constraints, p_table, p_allowed, p_candidates, tol)
+        or degenerate_elsewhere(q_constraints, q_table, q_allowed, q_candidates, tol)
     )
-    degenerate = p_degenerate or q_degenerate
 
     p_vertex, q_vertex = completely_labelled_pairs(p_masks[:p_count], m, q_masks[:q_count], n)
     count = p_vertex.shape[0]
