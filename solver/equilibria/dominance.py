@@ -27,6 +27,9 @@ from solver.equilibria.jit import compiled
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
+#: Dominance must hold by this multiple of the polytope tolerance (see the module docstring).
+MARGIN_PER_TOLERANCE = 4.0
+
 
 @compiled
 def row_dominance(constraints: FloatArray, margin: float) -> IntArray:
@@ -42,13 +45,15 @@ def row_dominance(constraints: FloatArray, margin: float) -> IntArray:
 
 
 @compiled
-def redundant_constraints(constraints: FloatArray, margin: float) -> int:
-    """Bit mask of the constraints strictly dominated on every row: never tight anywhere on the polytope."""
-    beaten_by = row_dominance(constraints, margin)
+def redundant_constraints(beaten_by: IntArray) -> int:
+    """Bit mask of the constraints strictly dominated on every row: never tight anywhere on the polytope.
+
+    ``beaten_by`` is :func:`row_dominance` of the polytope's constraints.
+    """
     redundant = 0
-    for j in range(constraints.shape[1]):
-        common = (1 << constraints.shape[1]) - 1
-        for i in range(constraints.shape[0]):
+    for j in range(beaten_by.shape[1]):
+        common = (1 << beaten_by.shape[1]) - 1
+        for i in range(beaten_by.shape[0]):
             common &= beaten_by[i, j]
         if common:
             redundant |= 1 << j
@@ -56,31 +61,25 @@ def redundant_constraints(constraints: FloatArray, margin: float) -> int:
 
 
 @compiled
-def undominated_constraints(constraints: FloatArray, margin: float) -> IntArray:
-    """For every support ``S ⊆ {0 … d−1}`` (as a bit mask), the mask of constraints not dominated on ``S``.
+def dominated_in(beaten_by: IntArray, support: int, tight: int) -> bool:
+    """Whether a constraint of ``tight`` is strictly dominated on ``support`` (both bit masks).
 
-    ``allowed[S]`` has bit ``j`` unless some ``j' ≠ j`` has ``C[i, j] + margin < C[i, j']`` for all ``i ∈ S``.
-    The constraints beating ``j`` on ``S`` are the intersection over ``i ∈ S`` of those beating it in row
-    ``i``, built up one row at a time, so all ``2ᵈ`` supports cost ``O(2ᵈ e)``.
+    Constraint ``j`` is dominated on ``S`` when one ``j'`` beats it in every row of ``S``: the intersection over
+    ``i ∈ S`` of ``beaten_by[i, j]`` (:func:`row_dominance`) is not empty.
     """
-    d, e = constraints.shape
-    beaten_by = row_dominance(constraints, margin)
-    beaten_on = np.empty((1 << d, e), dtype=np.int64)
-    beaten_on[0, :] = (1 << e) - 1
-    allowed = np.empty(1 << d, dtype=np.int64)
-    allowed[0] = 0
-    for support in range(1, 1 << d):
-        lowest = 0
-        while not (support >> lowest) & 1:
-            lowest += 1
-        rest = support & (support - 1)
-        mask = 0
-        for j in range(e):
-            beaten_on[support, j] = beaten_on[rest, j] & beaten_by[lowest, j]
-            if beaten_on[support, j] == 0:
-                mask |= 1 << j
-        allowed[support] = mask
-    return allowed
+    rest = tight
+    while rest:
+        j = 0
+        while not (rest >> j) & 1:
+            j += 1
+        rest &= ~(1 << j)
+        common = -1
+        for i in range(beaten_by.shape[0]):
+            if (support >> i) & 1:
+                common &= beaten_by[i, j]
+        if common:
+            return True
+    return False
 
 
 @compiled

@@ -2,6 +2,10 @@
 
 Kernels are written as plain, typed Python functions over numpy arrays and compiled on first call; numba
 caches the machine code on disk (``cache=True``), so only the first process pays for compilation.
+
+Every kernel uses numpy's error model: a floating-point division by zero gives ``inf`` or ``nan`` as in IEEE
+arithmetic instead of raising, which lets loops over games compile to vector instructions. Code that divides
+checks its divisor first, or discards the result (a singular system is reported by its own test).
 """
 
 from __future__ import annotations
@@ -16,9 +20,14 @@ Function = TypeVar("Function", bound=Callable[..., Any])
 
 def compiled(function: Function) -> Function:
     """Compile ``function`` in numba's nopython mode, releasing the GIL."""
-    return cast(Function, numba.njit(cache=True, nogil=True)(function))
+    return cast(Function, numba.njit(cache=True, nogil=True, error_model="numpy")(function))
+
+
+def compiled_inline(function: Function) -> Function:
+    """:func:`compiled`, and inlined into every compiled caller (so that loops calling it can be vectorised)."""
+    return cast(Function, numba.njit(cache=True, nogil=True, error_model="numpy", inline="always")(function))
 
 
 def compiled_parallel(function: Function) -> Function:
     """Compile ``function`` with ``numba.prange`` loops spread over the CPU's cores."""
-    return cast(Function, numba.njit(cache=True, nogil=True, parallel=True)(function))
+    return cast(Function, numba.njit(cache=True, nogil=True, error_model="numpy", parallel=True)(function))

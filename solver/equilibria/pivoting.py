@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from solver.equilibria.completely_labelled import completely_labelled_pairs
-from solver.equilibria.dominance import redundant_constraints
+from solver.equilibria.dominance import MARGIN_PER_TOLERANCE, redundant_constraints, row_dominance
 from solver.equilibria.labelled_vertices import DEFAULT_TOLERANCE, build_equilibrium_set, degeneracy_witnesses
 from solver.equilibria.lex_pivoting import polytope_vertex_labels
 from solver.equilibria.polytope import PolytopeVertices, normalise_payoffs
@@ -53,9 +53,13 @@ def pivoting_equilibria(
         raise ValueError(f"lex-pivoting handles games with m + n ≤ 62 strategies, got {m} × {n}")
     p_constraints = normalise_payoffs(col_payoffs)
     q_constraints = np.ascontiguousarray(normalise_payoffs(row_payoffs).T)
-    margin = 4.0 * tol
-    p_points, p_masks = polytope_vertex_labels(p_constraints, redundant_constraints(p_constraints, margin), 0, m, tol)
-    q_points, q_masks = polytope_vertex_labels(q_constraints, redundant_constraints(q_constraints, margin), m, 0, tol)
+    margin = MARGIN_PER_TOLERANCE * tol
+    p_points, p_masks = polytope_vertex_labels(
+        p_constraints, redundant_constraints(row_dominance(p_constraints, margin)), 0, m, tol
+    )
+    q_points, q_masks = polytope_vertex_labels(
+        q_constraints, redundant_constraints(row_dominance(q_constraints, margin)), m, 0, tol
+    )
     p_vertex, q_vertex = completely_labelled_pairs(p_masks, m, q_masks, n)
     profiles = [
         (p_points[a] / p_points[a].sum(), q_points[b] / q_points[b].sum())

@@ -6,29 +6,28 @@ from itertools import combinations
 
 import numpy as np
 
-from solver.equilibria.dominance import redundant_constraints, surviving_strategies, undominated_constraints
+from solver.equilibria.dominance import dominated_in, redundant_constraints, row_dominance, surviving_strategies
 
 
-def test_undominated_constraints_follow_the_definition_on_every_support() -> None:
+def test_dominated_in_follows_the_definition_on_every_support_and_constraint() -> None:
     rng = np.random.default_rng(0)
     for _ in range(30):
         d, e = rng.integers(1, 6, size=2)
         constraints = rng.integers(1, 4, size=(d, e)).astype(float)
-        allowed = undominated_constraints(constraints, 1e-9)
+        beaten_by = row_dominance(constraints, 1e-9)
         for k in range(1, d + 1):
             for support in combinations(range(d), k):
                 rows = constraints[list(support)]
-                expected = sum(
-                    1 << j for j in range(e) if not any((rows[:, j] + 1e-9 < rows[:, o]).all() for o in range(e))
-                )
-                assert allowed[sum(1 << i for i in support)] == expected
+                for j in range(e):
+                    expected = any((rows[:, j] + 1e-9 < rows[:, o]).all() for o in range(e))
+                    assert dominated_in(beaten_by, sum(1 << i for i in support), 1 << j) == expected
 
 
 def test_redundant_constraints_are_those_dominated_on_every_row() -> None:
     constraints = np.array([[1.0, 2.0, 1.5], [1.0, 1.8, 1.0]])
-    assert redundant_constraints(constraints, 1e-9) == 0b101  # columns 0 and 2 are beaten by column 1
-    assert undominated_constraints(constraints, 1e-9)[0b11] == 0b010
-    assert redundant_constraints(np.ones((2, 2)), 1e-9) == 0  # ties are not strict dominance
+    assert redundant_constraints(row_dominance(constraints, 1e-9)) == 0b101  # columns 0 and 2 lose to column 1
+    assert not dominated_in(row_dominance(constraints, 1e-9), 0b11, 0b010)
+    assert redundant_constraints(row_dominance(np.ones((2, 2)), 1e-9)) == 0  # ties are not strict dominance
 
 
 def test_iterated_elimination_removes_what_is_dominated_once_others_are_gone() -> None:
