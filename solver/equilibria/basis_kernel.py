@@ -295,32 +295,37 @@ def basis_labels(
     tol: float,
     work: tuple[FloatArray, FloatArray, FloatArray],
 ) -> int:
-    """The label mask of basis ``b``'s vertex, whose point is left in ``work[1]``; or ``INFEASIBLE``.
+    """The label mask of basis ``b``'s vertex, or ``INFEASIBLE``.
 
     ``code`` is the basis's entry from :func:`~solver.equilibria.basis_filter.small_basis_labels`: infeasible
-    bases are rejected, a known mask only needs the point (entries ``|z_i| ≤ tol`` set to zero), and an
-    undecided basis (``k ≥ 5``) is solved and labelled by :func:`basis_vertex` and :func:`vertex_mask` — unless
-    its tight set holds a constraint strictly dominated on its support (:func:`~solver.equilibria.dominance.
-    dominated_in`), which is never tight there.
+    bases are rejected, a known mask is returned as it is, and an undecided basis (``k ≥ 5``) is solved and
+    labelled by :func:`basis_vertex` and :func:`vertex_mask` — unless its tight set holds a constraint strictly
+    dominated on its support (:func:`~solver.equilibria.dominance.dominated_in`), which is never tight there.
     ``work`` is ``(system, z, totals)`` scratch space.
     """
-    supports, _, sizes, support_masks, tight_masks = table
+    _, _, _, support_masks, tight_masks = table
     system, z, totals = work
-    if code == INFEASIBLE:
+    if code != UNDECIDED:
+        return code
+    if dominated_in(beaten_by, support_masks[b], tight_masks[b]):
         return INFEASIBLE
-    if code == UNDECIDED:
-        if dominated_in(beaten_by, support_masks[b], tight_masks[b]):
-            return INFEASIBLE
-        if not basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
-            return INFEASIBLE
-        return vertex_mask(z, totals, redundant, zero_bit, tight_bit, tol)
+    if not basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
+        return INFEASIBLE
+    return vertex_mask(z, totals, redundant, zero_bit, tight_bit, tol)
+
+
+@compiled
+def basis_strategy(constraints: FloatArray, table: Table, b: int, tol: float, strategy: FloatArray) -> None:
+    """The mixed strategy ``z / Σz`` of feasible basis ``b``'s vertex ``z`` (entries ``|z_i| ≤ tol`` zero)."""
+    supports, _, sizes, _, _ = table
     k = sizes[b]
+    system = np.empty((k, k + 1))
     basis_solution(constraints, table, b, system)
-    z[:] = 0.0
+    strategy[:] = 0.0
     for c in range(k):
         if abs(system[c, k]) > tol:
-            z[supports[b, c]] = system[c, k]
-    return code
+            strategy[supports[b, c]] = system[c, k]
+    strategy /= strategy.sum()
 
 
 @compiled
@@ -341,10 +346,11 @@ def polytope_vertex_masks(
     zero_bit: int,
     tight_bit: int,
     tol: float,
-    points: FloatArray,
+    bases: IntArray,
     masks: IntArray,
 ) -> tuple[int, bool]:
-    """Vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` from bases with ``candidates[S]`` into ``points`` and ``masks``.
+    """Vertices of ``{z ≥ 0 : Cᵀz ≤ 1}`` from bases with ``candidates[S]``: a basis of each into ``bases``, its
+    labels into ``masks``.
 
     Returns ``(count, degenerate)``: ``degenerate`` when one of them has more than ``d`` labels. A vertex with
     exactly ``d`` labels has a single basis (its support and its tight set), so only vertices with surplus
@@ -374,7 +380,7 @@ def polytope_vertex_masks(
                 continue
             surplus[surplus_count] = count
             surplus_count += 1
-        points[count, :] = work[1]
+        bases[count] = b
         masks[count] = mask
         count += 1
     return count, surplus_count > 0
@@ -464,19 +470,19 @@ def game_equilibria(
     is ``-1`` when the game has more extreme equilibria than the output arrays hold.
     """
     m, n = row_payoffs.shape
-    p_points = np.empty((p_table[2].shape[0], m))
+    p_bases = np.empty(p_table[2].shape[0], dtype=np.int64)
     p_masks = np.empty(p_table[2].shape[0], dtype=np.int64)
-    q_points = np.empty((q_table[2].shape[0], n))
+    q_bases = np.empty(q_table[2].shape[0], dtype=np.int64)
     q_masks = np.empty(q_table[2].shape[0], dtype=np.int64)
     p_redundant, q_redundant = redundant_constraints(p_beaten), redundant_constraints(q_beaten)
     rows_left, cols_left = surviving_strategies(p_constraints, q_constraints, MARGIN_PER_TOLERANCE * tol)
     q_candidates = supports_within(cols_left, np.array([cols_left]), n)
     q_count, degenerate = polytope_vertex_masks(
-        q_constraints, q_table, q_codes, q_beaten, q_redundant, q_candidates, m, 0, tol, q_points, q_masks
+        q_constraints, q_table, q_codes, q_beaten, q_redundant, q_candidates, m, 0, tol, q_bases, q_masks
     )
     p_candidates = supports_within(rows_left, q_masks[:q_count], m)
     p_count, p_degenerate = polytope_vertex_masks(
-        p_constraints, p_table, p_codes, p_beaten, p_redundant, p_candidates, 0, m, tol, p_points, p_masks
+        p_constraints, p_table, p_codes, p_beaten, p_redundant, p_candidates, 0, m, tol, p_bases, p_masks
     )
     degenerate = (
         degenerate
@@ -490,8 +496,8 @@ def game_equilibria(
     if count > rows.shape[0]:
         return -1, degenerate
     for e in range(count):
-        rows[e, :] = p_points[p_vertex[e]] / p_points[p_vertex[e]].sum()
-        cols[e, :] = q_points[q_vertex[e]] / q_points[q_vertex[e]].sum()
+        basis_strategy(p_constraints, p_table, p_bases[p_vertex[e]], tol, rows[e])
+        basis_strategy(q_constraints, q_table, q_bases[q_vertex[e]], tol, cols[e])
     order = np.arange(count)
     for i in range(1, count):
         current = order[i]
