@@ -199,6 +199,21 @@ def basis_solution(constraints: FloatArray, table: Table, b: int, system: FloatA
 
 
 @compiled
+def cleaned_point(system: FloatArray, k: int, support: IntArray, tol: float, z: FloatArray) -> bool:
+    """The solved basis (column ``k`` of ``system``, on ``support``) as a point ``z``, entries ``|z_i| ≤ tol`` set
+    to zero; whether any was."""
+    z[:] = 0.0
+    cleaned = False
+    for c in range(k):
+        value = system[c, k]
+        if abs(value) <= tol:
+            cleaned = True
+        else:
+            z[support[c]] = value
+    return cleaned
+
+
+@compiled
 def basis_vertex(
     constraints: FloatArray,
     table: Table,
@@ -231,15 +246,7 @@ def basis_vertex(
         if total > 1.0 + tol:
             return False
         totals[j] = total
-    z[:] = 0.0
-    cleaned = False
-    for c in range(k):
-        value = system[c, k]
-        if abs(value) <= tol:
-            cleaned = True
-        else:
-            z[supports[b, c]] = value
-    if cleaned:
+    if cleaned_point(system, k, supports[b], tol, z):
         for j in range(constraints.shape[1]):
             total = 0.0
             for c in range(k):
@@ -321,10 +328,7 @@ def basis_strategy(constraints: FloatArray, table: Table, b: int, tol: float, st
     k = sizes[b]
     system = np.empty((k, k + 1))
     basis_solution(constraints, table, b, system)
-    strategy[:] = 0.0
-    for c in range(k):
-        if abs(system[c, k]) > tol:
-            strategy[supports[b, c]] = system[c, k]
+    cleaned_point(system, k, supports[b], tol, strategy)
     strategy /= strategy.sum()
 
 
@@ -409,10 +413,7 @@ def degenerate_elsewhere(
     for b in range(sizes.shape[0]):
         if codes[b] == INFEASIBLE or candidates[support_masks[b]] or sizes[b] >= useful:
             continue
-        if codes[b] >= 0:
-            mask = codes[b]
-        else:
-            mask = basis_labels(constraints, table, b, codes[b], beaten_by, redundant, 0, d, tol, work)
+        mask = basis_labels(constraints, table, b, codes[b], beaten_by, redundant, 0, d, tol, work)
         if mask != INFEASIBLE and label_count(mask) > d:
             return True
     return False
