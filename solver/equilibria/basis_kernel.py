@@ -1,13 +1,15 @@
-"""Compiled labelled-vertex method for stacks of small games: one game per thread, no Python per game.
+"""Compiled labelled-vertex method for stacks of small games: blocks of games per thread, no Python per game.
 
 The mathematics of :mod:`solver.equilibria.polytope` and :mod:`solver.equilibria.labelled_vertices` (von
 Stengel 2002, §3; Avis, Rosenberg, Savani & von Stengel 2010, §3), specialised for throughput:
 
-* every basis ``(S, T)`` of ``{z ≥ 0 : Cᵀz ≤ 1}`` is solved by Gaussian elimination with partial pivoting
-  in a reused work array; bases whose tight set holds a strictly dominated constraint are skipped
-  (:mod:`solver.equilibria.dominance`);
-* a vertex is kept with its labels as a bit mask and deduplicated by that mask: two distinct vertices cannot
-  share their tight constraints, since any ``d`` linearly independent ones among them fix the point;
+* every basis ``(S, T)`` of ``{z ≥ 0 : Cᵀz ≤ 1}`` with ``k ≤ 4`` is solved and labelled for a block of games
+  at once (:mod:`solver.equilibria.basis_filter`); larger bases are solved here, by Gaussian elimination with
+  partial pivoting in a reused work array, skipping those whose tight set holds a strictly dominated
+  constraint (:mod:`solver.equilibria.dominance`);
+* a vertex is kept as one of its bases with its labels as a bit mask, deduplicated by that mask: two distinct
+  vertices cannot share their tight constraints, since any ``d`` linearly independent ones among them fix the
+  point; ``P`` is only enumerated on supports that a kept vertex of ``Q`` can answer;
 * extreme equilibria are the completely labelled pairs (:mod:`solver.equilibria.completely_labelled`),
   sorted as :func:`~solver.equilibria.labelled_vertices.build_equilibrium_set` sorts them; components are the
   connected components of the bipartite graph of extreme equilibria (union–find), numbered in that order as

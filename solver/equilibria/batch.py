@@ -3,9 +3,9 @@
 ``equilibria_batch(A, B)`` takes stacks ``A, B`` of shape ``N × m × n`` — a sweep's games — and returns, for
 every game, exactly what :func:`solver.equilibria.equilibria` returns: every extreme equilibrium, the
 component each belongs to, and whether the game is degenerate. Games are solved in chunks by the compiled
-kernel of :mod:`solver.equilibria.basis_kernel`, one game per thread; results are stored as a struct of arrays
-(one row per equilibrium, offsets per game), so that 10⁶ games cost a few hundred bytes each. Every
-equilibrium passes the regret check of :mod:`solver.equilibria.verification`, vectorised over the chunk:
+kernel of :mod:`solver.equilibria.basis_kernel`, blocks of games per thread; results are stored as a struct of
+arrays (one row per equilibrium, offsets per game), so that 10⁶ games cost a few hundred bytes each. Every
+equilibrium passes the regret check of :mod:`solver.equilibria.verification`, computed in the kernel:
 
     row regret = max_i (A_g y)_i − xᵀA_g y,    column regret = max_j (xᵀB_g)_j − xᵀB_g y,
 
