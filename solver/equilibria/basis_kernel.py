@@ -458,6 +458,8 @@ def game_equilibria(
     q_codes: IntArray,
     p_beaten: IntArray,
     q_beaten: IntArray,
+    p_redundant: int,
+    q_redundant: int,
     tol: float,
     rows: FloatArray,
     cols: FloatArray,
@@ -468,7 +470,8 @@ def game_equilibria(
 
     ``p_constraints`` and ``q_constraints`` are the normalised ``B`` and ``Aᵀ``; ``p_codes`` and ``q_codes``
     their bases' labels from :func:`~solver.equilibria.basis_filter.small_basis_labels`; ``p_beaten`` and
-    ``q_beaten`` their :func:`~solver.equilibria.dominance.row_dominance`. ``regrets`` receives each
+    ``q_beaten`` their :func:`~solver.equilibria.dominance.row_dominance`, ``p_redundant`` and ``q_redundant``
+    their :func:`~solver.equilibria.dominance.redundant_constraints`. ``regrets`` receives each
     equilibrium's :func:`~solver.equilibria.verification.relative_regret`, for the caller to check. The count
     is ``-1`` when the game has more extreme equilibria than the output arrays hold.
     """
@@ -477,7 +480,6 @@ def game_equilibria(
     p_masks = np.empty(p_table[2].shape[0], dtype=np.int64)
     q_bases = np.empty(q_table[2].shape[0], dtype=np.int64)
     q_masks = np.empty(q_table[2].shape[0], dtype=np.int64)
-    p_redundant, q_redundant = redundant_constraints(p_beaten), redundant_constraints(q_beaten)
     rows_left, cols_left = surviving_strategies(p_constraints, q_constraints, MARGIN_PER_TOLERANCE * tol)
     q_candidates = supports_within(cols_left, np.array([cols_left]), n)
     q_count, degenerate = polytope_vertex_masks(
@@ -575,6 +577,8 @@ def block_equilibria(
             q_codes[g],
             p_beaten[g],
             q_beaten[g],
+            p_redundant[g],
+            q_redundant[g],
             tol,
             rows[g],
             cols[g],
