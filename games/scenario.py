@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from games.observed import ObservedProfile
 from games.parameters import ALL_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
@@ -138,10 +139,17 @@ class Scenario(_Strict):
     responses: tuple[Response, ...] = Field(min_length=2)
     patron_types: tuple[PatronType, ...] = ()
     second_pole_responses: tuple[SecondPoleResponse, ...] = ()
+    observed: ObservedProfile | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         problems = [*self._parameter_problems(), *self._reference_problems(), *self._type_problems()]
+        if self.observed is not None:
+            problems += self.observed.reference_problems(
+                [i.id for i in self.instruments],
+                [r.id for r in self.responses],
+                [q.id for q in self.second_pole_responses],
+            )
         if problems:
             raise ValueError("\n".join(problems))
         return self

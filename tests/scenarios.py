@@ -77,9 +77,12 @@ scenarios = scenario_data().map(Scenario.model_validate)
 
 
 def belarus_data() -> dict[str, Any]:
-    """The shipped Belarus scenario as parsed TOML, for tests that swap in instruments or responses."""
+    """The shipped Belarus scenario as parsed TOML without its observed profile (which names Belarus's own
+    instruments), for tests that swap in instruments or responses."""
     (belarus,) = (entry for entry in catalogue_files() if entry.name == "belarus-2014.toml")
-    return tomllib.loads(belarus.read_text())
+    data = tomllib.loads(belarus.read_text())
+    data.pop("observed", None)
+    return data
 
 
 def deterrence_scenario(enforcement_cost: float, red_line_stake: float) -> Scenario:
