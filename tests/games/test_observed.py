@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from games import Scenario
+from games import Scenario, catalogue
 from games.observed import ObservedProfile
 from tests.scenarios import belarus_data
+
+HISTORICAL = ("armenia-2013", "belarus-2014", "georgia-2008", "vietnam-2017")
 
 
 def _observed(**changes: Any) -> dict[str, Any]:
@@ -63,3 +65,12 @@ def test_entries_must_name_declared_instruments_and_responses() -> None:
     text = str(error.value)
     assert "observed.instruments.enmeshmnet names no declared instrument" in text
     assert "observed.patron.subsidize names no declared response" in text
+
+
+@pytest.mark.parametrize("case", HISTORICAL)
+def test_every_historical_case_ships_a_sourced_observed_profile(case: str) -> None:
+    observed = catalogue()[case].observed
+    assert observed is not None
+    assert observed.pursued
+    assert all(len(entry.source) > 40 for entry in observed.instruments.values())
+    assert all(len(entry.source) > 40 for entry in (*observed.patron.values(), *observed.second_pole.values()))
