@@ -51,6 +51,12 @@ def reading_panel(title: str, reading: PortfolioReading, context: list[str]) -> 
         measures,
         filters,
         Text.assemble(("label: ", "bold"), (reading.label.upper(), "bold cyan"), f" — {reading.label_reason}"),
+        Text(
+            "label stable with every threshold moved by ±10%"
+            if reading.label_stable
+            else f"label flips when moving: {', '.join(reading.fragile_under)}",
+            style="green" if reading.label_stable else "yellow",
+        ),
         Text(f"weights pinned by {reading.pinned_by}", style="dim"),
     ]
     return Panel(Group(*body), title=title, title_align="left")

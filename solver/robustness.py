@@ -9,8 +9,11 @@ sample). For each label the report gives the share of sampled points at which
 * ``by_rule`` — the label's value under a selection rule of :mod:`solver.selection` (for ``mean``, the
   average share of equilibria with the label),
 
-with ``ci95``, the half-width ``1.96 √(p(1 − p)/N)`` of a 95% interval for ``every_equilibrium`` (a Monte
-Carlo bound; a Sobol' sample usually does better). ``verdict`` marks the labels of the point calibration.
+and ``threshold_stability``: for each reading threshold moved by ±10% (:meth:`ReadingRules.moved`), the share of
+points at which every equilibrium keeps its label, and the share at which each label then holds at every
+equilibrium (so a verdict that rests on a knife-edge threshold shows it). With ``ci95``, the half-width
+``1.96 √(p(1 − p)/N)`` of a 95% interval for ``every_equilibrium`` (a Monte Carlo bound; a Sobol' sample usually
+does better). ``verdict`` marks the labels of the point calibration.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from games import Scenario, load_scenario
-from solver.portfolio import ReadingRules
-from solver.selection import LABELS, Rule, select, with_label_indicators
+from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify
+from solver.selection import Rule, select, with_label_indicators
 from solver.sensitivity import reference_equilibria, varied_parameters
 from solver.sweeps import Design, sweep
 
@@ -39,6 +42,7 @@ class Robustness:
     multiple_equilibria: float
     factors: tuple[str, ...]
     rule: Rule
+    threshold_stability: pd.DataFrame
 
     def summary(self) -> str:
         """One sentence on the verdict's robustness."""
@@ -48,8 +52,36 @@ class Robustness:
             f"verdict {' / '.join(self.verdict)}: {main} holds at every equilibrium in {row['every_equilibrium']:.1%} "
             f"(± {row['ci95']:.1%}) of the plausible box over {len(self.factors)} parameters ({self.points:,} points), "
             f"at some equilibrium in {row['some_equilibrium']:.1%}; {self.multiple_equilibria:.1%} of the box has "
-            "several equilibria"
+            "several equilibria; " + self.stability_summary()
         )
+
+    def stability_summary(self) -> str:
+        """How far the verdict's share moves when any one threshold moves by ±10%."""
+        main = self.verdict[0]
+        shares = self.threshold_stability[f"{main}_every_equilibrium"]
+        base = float(self.shares["every_equilibrium"].loc[main])
+        worst = str((shares - base).abs().idxmax())
+        return (
+            f"with one threshold moved by ±10% its share ranges over {shares.min():.1%}–{shares.max():.1%} "
+            f"(largest move: {worst})"
+        )
+
+
+def threshold_stability(table: pd.DataFrame, rules: ReadingRules) -> pd.DataFrame:
+    """Per moved threshold: the share of points whose labels all survive, and each label's every-equilibrium share."""
+    measures = PortfolioMeasures(
+        **{f: table[f].to_numpy(dtype=np.float64) for f in PortfolioMeasures.__dataclass_fields__}
+    )
+    base = classify(measures, rules).label
+    points = table["point"].to_numpy()
+    rows = {}
+    for name, moved in rules.moved().items():
+        label = classify(measures, moved).label
+        frame = pd.DataFrame({"point": points, "kept": label == base, "label": label})
+        every = {f"{value}_every_equilibrium": (frame["label"] == value).groupby(frame["point"]).all().mean()
+                 for value in LABELS}  # fmt: skip
+        rows[name] = {"labels_kept": frame.groupby("point")["kept"].all().mean(), **every}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("moved threshold")
 
 
 def robustness(
@@ -100,4 +132,5 @@ def robustness(
     verdict = tuple(sorted(set(start["label"])))
     shares["verdict"] = shares.index.isin(verdict)
     multiple = float((table.groupby("point")["equilibria"].first() > 1).mean())
-    return Robustness(shares, verdict, size, multiple, tuple(chosen), rule)
+    stability = threshold_stability(table, rules or ReadingRules())
+    return Robustness(shares, verdict, size, multiple, tuple(chosen), rule, stability)

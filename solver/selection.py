@@ -34,11 +34,11 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario
+from solver.portfolio import LABELS
 from solver.sweeps.solve import payoff_stack
 
 Rule = Literal["mean", "payoff-dominant", "risk-dominant", "tracked"]
 RULES: tuple[Rule, ...] = get_args(Rule)
-LABELS = ("bandwagoning", "balancing", "hedging", "other")
 FloatArray = NDArray[np.float64]
 
 

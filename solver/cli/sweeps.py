@@ -185,6 +185,14 @@ def robustness_command(
             "◀" if row["verdict"] else "",
         )
     Console().print(table)
+    main = report.verdict[0]
+    moved = Table(title="Label stability with each threshold moved by ±10%", title_justify="left")
+    for column in ("moved threshold", "points keeping every label", f"{main} at every equilibrium"):
+        first = column == "moved threshold"
+        moved.add_column(column, justify="left" if first else "right", overflow="fold" if first else "ellipsis")
+    for name, row in report.threshold_stability.iterrows():
+        moved.add_row(str(name), f"{row['labels_kept']:.1%}", f"{row[f'{main}_every_equilibrium']:.1%}")
+    Console().print(moved)
     Console().print(report.summary())
 
 

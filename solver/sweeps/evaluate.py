@@ -21,8 +21,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario
-from solver.portfolio import ReadingRules
-from solver.sweeps.readings import read_portfolios
+from solver.portfolio import ReadingRules, read_portfolios
 from solver.sweeps.solve import payoff_stack, solve_stack
 
 FloatArray = NDArray[np.float64]

@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from solver.portfolio import LABELS
+
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 
@@ -20,7 +24,8 @@ def _run(script: str, *args: str) -> str:
 def test_phase_diagram_script_draws_both_figures(tmp_path: Path) -> None:
     out = tmp_path / "phase.png"
     output = _run("belarus_phase_diagram.py", "--resolution", "7", "--out", str(out), "--workers", "1")
-    assert "hedging" in output
+    shares = dict(line.split() for line in output.splitlines()[1:] if line.split()[:1] and line.split()[0] in LABELS)
+    assert sum(float(share) for share in shares.values()) == pytest.approx(1.0, abs=1e-3)  # a phase for every cell
     assert out.stat().st_size > 1000
     assert (tmp_path / "phase-track.png").stat().st_size > 1000
 

@@ -18,8 +18,9 @@ def test_point_calibration_reads_as_pure_diversification_met_by_coercion() -> No
     assert reading.weights["30-30-30 exports, IMF and Chinese loans"] == 1.0
     assert reading.patron_response["Coerce and enforce red lines"] == 1.0
     assert [f.passed for f in reading.filters] == [True, True, True]
-    assert reading.label == "hedging"
     assert not reading.mixes_cooperative_and_competitive
+    assert reading.label == "other"  # one neutral instrument passes Tessman's filters but is not Dong's mix
+    assert "not Dong's mix" in reading.label_reason
 
 
 def test_without_a_red_line_cost_belarus_balances() -> None:

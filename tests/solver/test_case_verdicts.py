@@ -15,16 +15,18 @@ from solver.views import solve_view
 
 # case: (two-player labels, sequential labels, {label: points of 256 Sobol' points where every equilibrium has it})
 RECORDED = {
-    "belarus-2014": (["hedging"], ["bandwagoning"], {"bandwagoning": 2, "balancing": 1, "hedging": 167, "other": 82}),
-    "georgia-2008": (["other"], ["hedging"], {"bandwagoning": 18, "balancing": 46, "hedging": 11, "other": 181}),
+    "belarus-2014": (["other"], ["bandwagoning"], {"bandwagoning": 2, "balancing": 1, "hedging": 0, "other": 249}),
+    "georgia-2008": (["other"], ["other"], {"bandwagoning": 18, "balancing": 46, "hedging": 0, "other": 192}),
     "armenia-2013": (["other"], ["other"], {"bandwagoning": 12, "balancing": 12, "hedging": 0, "other": 232}),
     "vietnam-2017": (
-        ["hedging"], ["other", "hedging"], {"bandwagoning": 0, "balancing": 8, "hedging": 132, "other": 116}
+        ["other"], ["other", "other"], {"bandwagoning": 0, "balancing": 8, "hedging": 0, "other": 248}
     ),
     "neorealist-baseline": (
-        ["hedging"], ["bandwagoning"], {"bandwagoning": 34, "balancing": 0, "hedging": 138, "other": 43}
+        ["other"], ["bandwagoning"], {"bandwagoning": 34, "balancing": 0, "hedging": 0, "other": 215}
     ),
 }  # fmt: skip
+#: Since hedging requires Dong's mix (issue 10) no equilibrium of the first payoff form is hedging anywhere in any
+#: case's box: its equilibria put their weight on one neutral instrument or on one side of the spectrum.
 
 
 @pytest.mark.parametrize("case", sorted(RECORDED))

@@ -71,11 +71,47 @@ def test_red_line_portfolio_is_balancing(game: TwoPlayerGame) -> None:
     assert not reading.filters[1].passed
 
 
-def test_cooperative_diversifying_mix_is_hedging(game: TwoPlayerGame) -> None:
-    reading = read_portfolio(game, _at(game, [0.5, 0.5, 0, 0]))
+def test_a_mix_of_cooperative_competitive_and_diversifying_instruments_is_hedging(game: TwoPlayerGame) -> None:
+    reading = read_portfolio(game, _at(game, [0.4, 0.4, 0.2, 0]))
     assert [f.passed for f in reading.filters] == [True, True, True]
+    assert reading.mixes_cooperative_and_competitive
     assert reading.label == "hedging"
     assert "patron's payoffs" in reading.pinned_by
+
+
+def test_passing_the_filters_without_dongs_mix_is_not_hedging(game: TwoPlayerGame) -> None:
+    """Dong (2015: 64): "any hedging portfolio will be a combination of both cooperative and competitive
+    strategic instruments"; a cooperative-and-neutral mix passes Tessman's filters but is not one (here it
+    leans far enough toward the patron to read as bandwagoning)."""
+    reading = read_portfolio(game, _at(game, [0.5, 0.5, 0, 0]))
+    assert [f.passed for f in reading.filters] == [True, True, True]
+    assert not reading.mixes_cooperative_and_competitive
+    assert reading.label == "bandwagoning"
+    assert "not Dong's mix" in reading.label_reason
+
+
+@pytest.mark.parametrize("instrument", range(4))
+def test_a_pure_strategy_is_never_a_hedging_portfolio(game: TwoPlayerGame, instrument: int) -> None:
+    lenient = ReadingRules(filter_one_min_dependence_reduction=0.0, filter_three_min_strategic_share=0.0)
+    reading = read_portfolio(game, _at(game, list(np.eye(4)[instrument])), lenient)
+    assert reading.label != "hedging"
+
+
+def test_dongs_mix_thresholds_decide_at_their_edge(game: TwoPlayerGame) -> None:
+    profile = _at(game, [0.45, 0.45, 0.1, 0])  # competitive share 0.10
+    assert read_portfolio(game, profile).label == "hedging"
+    strict = ReadingRules(hedging_min_competitive_share=0.11)
+    assert read_portfolio(game, profile, strict).label == "other"
+
+
+def test_label_stability_names_the_threshold_the_label_rests_on(game: TwoPlayerGame) -> None:
+    edge = read_portfolio(game, _at(game, [0.45, 0.45, 0.1, 0]))  # competitive share exactly at 0.10
+    assert not edge.label_stable
+    assert edge.fragile_under == ("hedging_min_competitive_share +10%",)
+    firm = read_portfolio(game, _at(game, [0.4, 0.3, 0.3, 0]))
+    assert firm.label == "hedging"
+    assert firm.label_stable
+    assert "filter_two_max_red_line_exposure +10%" not in firm.label_stability  # zero: a definition, not moved
 
 
 def test_any_weight_across_the_red_line_fails_filter_two(game: TwoPlayerGame) -> None:
@@ -94,8 +130,8 @@ def test_filter_three_needs_strategic_weight(game: TwoPlayerGame) -> None:
 
 
 def test_thresholds_are_configurable(game: TwoPlayerGame) -> None:
-    profile = _at(game, [0.8, 0.2, 0, 0])  # dependence reduction 0.08
-    assert read_portfolio(game, profile).label == "bandwagoning"
+    profile = _at(game, [0.6, 0.15, 0.25, 0])  # dependence reduction 0.06
+    assert read_portfolio(game, profile).label == "other"
     lenient = ReadingRules(filter_one_min_dependence_reduction=0.05)
     assert read_portfolio(game, profile, lenient).label == "hedging"
 

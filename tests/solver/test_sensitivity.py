@@ -44,11 +44,11 @@ def test_belarus_analysis_is_reproducible_and_names_the_drivers() -> None:
     again = sobol_analysis(BELARUS, n=64, factors=factors, workers=1, quiet=True)
     assert first.points == 64 * 6
     assert first.indices.equals(again.indices)
-    hedging = first.indices.loc["is_hedging"]
-    assert list(hedging.index) == factors
-    assert hedging["variance"].iloc[0] > 0
-    assert np.isfinite(hedging[["S1", "ST"]].to_numpy()).all()
-    assert hedging["ST"].idxmax() in ("subsidy_value", "red_line_cost", "patron_relative_decline")
+    competitive = first.indices.loc["competitive_share"]
+    assert list(competitive.index) == factors
+    assert competitive["variance"].iloc[0] > 0
+    assert np.isfinite(competitive[["S1", "ST"]].to_numpy()).all()
+    assert competitive["ST"].idxmax() in ("subsidy_value", "red_line_cost", "patron_relative_decline")
 
 
 @pytest.mark.parametrize("rule", ["payoff-dominant", "risk-dominant", "tracked"])

@@ -20,7 +20,7 @@ def test_sweep_writes_a_table_with_its_identity(tmp_path: Path) -> None:
     result = runner.invoke(app, [*args, "--out", str(out), "--workers", "1", "--quiet"])
     assert result.exit_code == 0, result.output
     assert "30 points" in result.output
-    assert "hedging:" in result.output
+    assert "other:" in result.output
     table = pd.read_parquet(out)
     assert table["point"].nunique() == 30
     assert read_metadata(out)["scenario"] == "belarus-2014"
@@ -118,7 +118,7 @@ def test_sensitivity_prints_indices_and_writes_table_and_chart(tmp_path: Path) -
 def test_robustness_and_plots(tmp_path: Path) -> None:
     result = runner.invoke(app, ["robustness", "belarus-2014", "--n", "64", "--workers", "1", "-q"])
     assert result.exit_code == 0, result.output
-    assert "verdict hedging" in " ".join(result.output.split())
+    assert "verdict other" in " ".join(result.output.split())
     phase = runner.invoke(
         app,
         [

@@ -37,9 +37,9 @@ def test_rows_are_the_readings_of_every_equilibrium_at_each_point() -> None:
         pd.testing.assert_frame_equal(rows[shared], expected[shared], check_dtype=False)
 
 
-def test_the_shipped_point_reads_as_hedging_and_no_red_line_cost_as_balancing() -> None:
+def test_the_shipped_point_reads_as_other_and_no_red_line_cost_as_balancing() -> None:
     frame = evaluate_chunk(ChunkTask(0, 0, BELARUS, NAMES, VALUES[[0, 2]], ReadingRules()))
-    assert frame.loc[frame["point"] == 0, "label"].tolist() == ["hedging"]
+    assert frame.loc[frame["point"] == 0, "label"].tolist() == ["other"]  # one neutral instrument: not Dong's mix
     assert "balancing" in frame.loc[frame["point"] == 1, "label"].tolist()
 
 

@@ -8,7 +8,7 @@ import pytest
 from games import build_game, load_scenario
 from solver import ReadingRules, read_portfolio
 from solver.equilibria import Equilibrium
-from solver.sweeps.readings import read_portfolios
+from solver.portfolio import read_portfolios
 
 BELARUS = load_scenario("belarus-2014")
 GAME = build_game(BELARUS)
