@@ -9,12 +9,14 @@ True
 
 from solver.analysis import CaseAnalysis, analyse
 from solver.equilibria import BatchEquilibria, Equilibrium, EquilibriumSet, equilibria, equilibria_batch
+from solver.fit import CaseFit, fit_case
 from solver.portfolio import FilterVerdict, PortfolioReading, ReadingRules, read_portfolio
 from solver.sweeps import read_sweep, sweep
 
 __all__ = [
     "BatchEquilibria",
     "CaseAnalysis",
+    "CaseFit",
     "Equilibrium",
     "EquilibriumSet",
     "FilterVerdict",
@@ -23,6 +25,7 @@ __all__ = [
     "analyse",
     "equilibria",
     "equilibria_batch",
+    "fit_case",
     "read_portfolio",
     "read_sweep",
     "sweep",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -11,6 +12,7 @@ import pandas as pd
 from games import Scenario, TwoPlayerGame, build_game
 from solver.equilibria import EquilibriumSet, Method, equilibria
 from solver.portfolio import PortfolioReading, ReadingRules, read_portfolio
+from solver.structure import StructuralDiagnostics, structural_diagnostics
 
 
 def package_version() -> str:
@@ -33,6 +35,12 @@ class CaseAnalysis:
     def scenario(self) -> Scenario:
         """The analysed scenario."""
         return self.game.scenario
+
+    @cached_property
+    def structure(self) -> StructuralDiagnostics:
+        """Which instruments and responses are strictly dominated over the whole plausible box
+        (:mod:`solver.structure`): they can never be chosen in the simultaneous game."""
+        return structural_diagnostics(self.scenario)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per equilibrium: its component, the portfolio weights, measures, filters and label."""
@@ -67,6 +75,7 @@ class CaseAnalysis:
                     for w in result.degeneracy_witnesses
                 ],
             },
+            "never_chosen": [asdict(finding) for finding in self.structure.never_chosen],
             "components": [
                 {"equilibria": list(c.equilibria), "nash_subsets": list(c.nash_subsets), "isolated": c.is_isolated}
                 for c in result.components

@@ -173,9 +173,12 @@ def _at_lambda(
     return np.asarray(z, dtype=np.float64)
 
 
-def logit_qre(row_payoffs: ArrayLike, col_payoffs: ArrayLike, lam: float) -> list[QREPoint]:
-    """Every point of the principal branch at precision ``lam`` (several where the branch turns back)."""
-    branch = logit_branch(row_payoffs, col_payoffs, lam_max=lam)
+def points_at(branch: QREBranch, row_payoffs: ArrayLike, col_payoffs: ArrayLike, lam: float) -> list[QREPoint]:
+    """Every point of a traced ``branch`` at precision ``lam``, in the order the branch reaches them.
+
+    The first is the one continued from uniform play without turning back (the principal branch's point);
+    more follow where the branch turns back through ``lam``.
+    """
     a, b = np.asarray(row_payoffs, dtype=np.float64), np.asarray(col_payoffs, dtype=np.float64)
     m = a.shape[0]
     found: list[QREPoint] = []
@@ -188,3 +191,8 @@ def logit_qre(row_payoffs: ArrayLike, col_payoffs: ArrayLike, lam: float) -> lis
                        for q in found):  # fmt: skip
                 found.append(point)
     return found
+
+
+def logit_qre(row_payoffs: ArrayLike, col_payoffs: ArrayLike, lam: float) -> list[QREPoint]:
+    """Every point of the principal branch at precision ``lam`` (several where the branch turns back)."""
+    return points_at(logit_branch(row_payoffs, col_payoffs, lam_max=lam), row_payoffs, col_payoffs, lam)

@@ -9,7 +9,9 @@ from rich.text import Text
 
 from games import CellExplanation, Scenario
 from solver.analysis import CaseAnalysis
+from solver.fit import CaseFit, ViewFit
 from solver.portfolio import PortfolioReading
+from solver.structure import StructuralDiagnostics
 from solver.views import ViewResult
 
 
@@ -82,6 +84,57 @@ def render_view(result: ViewResult, console: Console) -> None:
         console.print(reading_panel(f"solution {index}", reading, context))
 
 
+def render_structure(structure: StructuralDiagnostics, console: Console) -> None:
+    """Print the strategies that can never be chosen anywhere in the plausible box (or say there are none)."""
+    box = f"{len(structure.factors)} parameters, {structure.vertices:,} vertices"
+    if not structure.never_chosen:
+        console.print(f"no instrument or response is strictly dominated over the whole plausible box ({box})")
+        return
+    console.print(f"never chosen anywhere in the plausible box ({box}; simultaneous game):", style="yellow")
+    for finding in structure.never_chosen:
+        console.print(f"  {finding.player.replace('_', ' ')}: {finding.describe()}", highlight=False, markup=False)
+
+
+def render_fit_line(fit: ViewFit | None, console: Console) -> None:
+    """One line comparing the view's solutions with what was observed (or that nothing was observed)."""
+    if fit is None:
+        console.print("observed: this scenario has no [observed] profile to compare with", style="dim")
+        return
+    console.print(f"observed vs model — {fit.summary()}", style="bold", highlight=False, markup=False)
+
+
+def render_fit(fit: CaseFit, console: Console) -> None:
+    """The observed-vs-model table: one row per view, then each view's one-line summary."""
+    observed = fit.observed
+    console.print(f"[bold]{fit.scenario.scenario.title}[/bold] — observed {observed.period} ({observed.years} years)")
+    console.print(f"pursued: {', '.join(observed.pursued)}", highlight=False, markup=False)
+    console.print(f"not pursued: {', '.join(observed.not_pursued) or 'none recorded'}", highlight=False, markup=False)
+    table = Table(title="Observed profile against each view", title_justify="left")
+    columns = ("view", "solutions", "observed is a solution", "nearest distance", "missed", "stray weight",
+               "patron distance", "ℓ(0)", "best ℓ (κ)", "gain")  # fmt: skip
+    for column in columns:
+        table.add_column(column, justify="left" if column in ("view", "missed") else "right", overflow="fold")
+    for _, row in fit.to_frame().iterrows():
+        table.add_row(
+            str(row["view"]),
+            str(row["solutions"]),
+            "yes" if row["observed_is_solution"] else "no",
+            f"{row['distance']:.2f}",
+            str(row["missed"]) or "—",
+            f"{row['stray_weight']:.2f}",
+            "—" if row["patron_distance"] != row["patron_distance"] else f"{row['patron_distance']:.2f}",
+            f"{row['loglik_uniform']:.2f}",
+            f"{row['loglik_best']:.2f} ({row['best_kappa']:g})",
+            f"{row['loglik_gain']:+.2f}",
+        )
+    console.print(table)
+    console.print(
+        "distance = share of pursued instruments missed + weight on instruments not pursued + patron's (and second "
+        "pole's) total-variation distance; ℓ: log-likelihood under the view's logit QRE at λ = κ / payoff span",
+        style="dim",
+    )
+
+
 def render_analysis(analysis: CaseAnalysis, console: Console) -> None:
     """Print the labelled payoff matrices, every equilibrium and its hedging reading."""
     scenario, game, result = analysis.scenario, analysis.game, analysis.equilibria
@@ -100,6 +153,7 @@ def render_analysis(analysis: CaseAnalysis, console: Console) -> None:
             (game.row_labels, game.col_labels) if witness.player == "row" else (game.col_labels, game.row_labels)
         )
         console.print(f"  degeneracy: {witness.describe(own, other)}", style="yellow")
+    render_structure(analysis.structure, console)
     for index, reading in enumerate(analysis.readings):
         console.print(reading_panel(f"equilibrium {index}", reading, _equilibrium_context(analysis, index, reading)))
 

@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from games import Scenario, ScenarioError, load_scenario
 from solver.sweeps import SweepSpecError, SweepStoreError
@@ -32,7 +33,7 @@ Choice = TypeVar("Choice", bound=str)
 
 def fail(message: str) -> typer.Exit:
     """Print a user error and return the exit (status 2) to raise."""
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(Text.assemble(("error:", "red"), " ", message), highlight=False)  # user text literally, never markup
     return typer.Exit(code=2)
 
 

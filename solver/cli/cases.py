@@ -16,8 +16,16 @@ from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit
 from solver.equilibria import METHODS, Method, equilibria
-from solver.report import render_analysis, render_catalogue, render_explanation, render_view
-from solver.views import DEFAULT_PRECISION, VIEWS, solve_view
+from solver.fit import ViewFit, fit_case, fit_view
+from solver.report import (
+    render_analysis,
+    render_catalogue,
+    render_explanation,
+    render_fit,
+    render_fit_line,
+    render_view,
+)
+from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, solve_view
 
 
 @app.command()
@@ -43,16 +51,67 @@ def solve(
             result = solve_view(case, chosen, precision=precision)
         except ValueError as error:
             raise fail(str(error)) from None
+        observed = _observed_fit(case, chosen)
         if as_json:
-            typer.echo(json.dumps(result.to_document(), indent=2))
+            typer.echo(json.dumps({**result.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
         else:
             render_view(result, Console())
+            render_fit_line(observed, Console())
         return
     analysis = analyse(case, method=method)
+    observed = _observed_fit(case, "two-player")
     if as_json:
-        typer.echo(json.dumps(analysis.to_document(), indent=2))
+        typer.echo(json.dumps({**analysis.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
     else:
         render_analysis(analysis, Console())
+        render_fit_line(observed, Console())
+
+
+def _observed_fit(case: Scenario, view: ViewName) -> ViewFit | None:
+    """The view's fit to the scenario's observed profile, or None when it has none."""
+    return None if case.observed is None else fit_view(case, view)
+
+
+def _fit_document(fit: ViewFit | None) -> dict[str, object] | None:
+    if fit is None:
+        return None
+    near = fit.nearest
+    return {
+        "observed_is_solution": fit.observed_is_solution,
+        "nearest": None if near is None else near.solution,
+        "distance": None if near is None else near.distance,
+        "summary": fit.summary(),
+    }
+
+
+@app.command()
+def fit(
+    scenario: ScenarioArg,
+    as_json: JsonOpt = False,
+    view: Annotated[
+        list[str] | None, typer.Option("--view", help=f"Only these views (repeatable): {', '.join(VIEWS)}.")
+    ] = None,
+) -> None:
+    """Hold every declared view against what actually happened (the scenario's [observed] profile)."""
+    case = scenario_or_exit(scenario)
+    chosen = tuple(choose(v, VIEWS, "--view") for v in view or ())
+    undeclared = [v for v in chosen if v not in case.scenario.views]
+    if undeclared:
+        raise fail(f"scenario {case.id!r} does not declare the view(s) {', '.join(undeclared)}; it lists "
+                   f"{', '.join(case.scenario.views)}")  # fmt: skip
+    if case.observed is None:
+        raise fail(
+            f"scenario {case.id!r} has no [observed] profile, so there is nothing to fit; add one written from "
+            "sources (docs/scenarios.md, '[observed]')"
+        )
+    result = fit_case(case, chosen or None)
+    if as_json:
+        typer.echo(json.dumps(result.to_document(), indent=2))
+        return
+    console = Console()
+    render_fit(result, console)
+    for view_fit in result.views:
+        console.print(f"  {view_fit.summary()}", highlight=False, markup=False)
 
 
 def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:

@@ -163,3 +163,29 @@ def test_bad_nfg_files_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["solve", str(three)])
     assert result.exit_code == 2
     assert "only two-player" in result.output
+
+
+def test_fit_prints_the_observed_against_each_view_and_json() -> None:
+    result = runner.invoke(app, ["fit", "belarus-2014"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Observed profile against each view" in result.output
+    for view in load_scenario("belarus-2014").scenario.views:
+        assert f"{view}: observed profile" in result.output
+    document = json.loads(runner.invoke(app, ["fit", "belarus-2014", "--json", "--view", "sequential"]).output)
+    assert [v["view"] for v in document["views"]] == ["sequential"]
+    assert document["observed"]["years"] == 4
+
+
+def test_fit_without_an_observed_profile_exits_2_naming_the_block() -> None:
+    result = runner.invoke(app, ["fit", "neorealist-baseline"])
+    assert result.exit_code == 2
+    assert "no [observed] profile" in result.output
+
+
+def test_solve_says_how_the_reading_compares_with_what_happened() -> None:
+    result = runner.invoke(app, ["solve", "belarus-2014"], env={"COLUMNS": "400"})
+    assert "observed vs model — two-player: observed profile" in result.output
+    assert "never chosen anywhere in the plausible box" in result.output
+    document = json.loads(runner.invoke(app, ["solve", "belarus-2014", "--json"]).output)
+    assert document["observed_fit"]["observed_is_solution"] in (True, False)
+    assert {f["strategy"] for f in document["never_chosen"]} >= {"Full bandwagoning"}
