@@ -30,7 +30,7 @@ def payoff_stack(scenario: Scenario, names: Sequence[str], values: FloatArray) -
     --------
     >>> from games import build_game, load_scenario
     >>> belarus = load_scenario("belarus-2014")
-    >>> a, b = payoff_stack(belarus, ["subsidy_value"], np.array([[9.6], [4.0]]))
+    >>> a, b = payoff_stack(belarus, ["subsidy_value"], np.array([[7.0], [5.5]]))
     >>> bool(np.allclose(a[0], build_game(belarus).row_payoffs)), a.shape
     (True, (2, 8, 3))
     """

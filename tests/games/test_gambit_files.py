@@ -83,7 +83,7 @@ def test_efg_of_the_sequential_view_is_read_by_pygambit(tmp_path: Path) -> None:
     expected = sorted(zip(game.row_payoffs.ravel(), game.col_payoffs.ravel(), strict=True))
     assert np.allclose(terminal_payoffs, expected)
     (spe,) = solve_sequential(game).equilibria
-    assert spe.choice == game.row_ids.index("enmeshment")
+    assert spe.choice == game.row_ids.index("crimea-ambiguity")
 
 
 @pytest.mark.parametrize(

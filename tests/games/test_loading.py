@@ -35,9 +35,9 @@ def test_every_calibrated_value_has_a_source() -> None:
 def test_hash_ignores_formatting_but_not_content(tmp_path: Path) -> None:
     text = BELARUS.read_text()
     reformatted = tmp_path / "reformatted.toml"
-    reformatted.write_text("# a comment\n" + text.replace("value = 9.6", "value   =   9.60"))
+    reformatted.write_text("# a comment\n" + text.replace("value = 7.0", "value   =   7.00"))
     changed = tmp_path / "changed.toml"
-    changed.write_text(text.replace("value = 9.6", "value = 9.7"))
+    changed.write_text(text.replace("value = 7.0", "value = 7.1"))
     original = load_scenario(BELARUS).content_hash
     assert load_scenario(reformatted).content_hash == original
     assert load_scenario(changed).content_hash != original
@@ -60,12 +60,12 @@ BAD_EDITS = {
         ('strategic = true\nevidence = """\'Belarus has always', 'evidence = """\'Belarus has always'),
         ['instruments[1] (id "enmeshment").strategic', "required field is missing"],
     ),
-    "non-finite number": (("value = 9.6\n", "value = nan\n"), ["parameters.subsidy_value.value", "finite"]),
-    "infinite number": (("value = 9.6\n", "value = inf\n"), ["parameters.subsidy_value.value", "finite"]),
-    "value outside its range": (("value = 9.6\n", "value = 99.0\n"), ["subsidy_value", "outside its own plausible"]),
-    "reversed range": (("range = [4.0, 15.0]", "range = [15.0, 4.0]"), ["subsidy_value", "reversed"]),
+    "non-finite number": (("value = 7.0\n", "value = nan\n"), ["parameters.subsidy_value.value", "finite"]),
+    "infinite number": (("value = 7.0\n", "value = inf\n"), ["parameters.subsidy_value.value", "finite"]),
+    "value outside its range": (("value = 7.0\n", "value = 99.0\n"), ["subsidy_value", "outside its own plausible"]),
+    "reversed range": (("range = [5.5, 9.6]", "range = [9.6, 5.5]"), ["subsidy_value", "reversed"]),
     "wrong unit": (
-        ('unit = "bn USD/yr"\nvalue = 9.6', 'unit = "% GDP"\nvalue = 9.6'),
+        ('unit = "bn USD/yr"\nvalue = 7.0', 'unit = "% GDP"\nvalue = 7.0'),
         ["parameters.subsidy_value.unit", '"bn USD/yr"', "convert"],
     ),
     "probability out of domain": (
@@ -84,7 +84,7 @@ BAD_EDITS = {
         ),
         ['responses "subsidise".subsidy_kept lacks channel(s) market'],
     ),
-    "shares do not sum to one": (("share = 0.6\n", "share = 0.7\n"), ["shares sum to 1.1"]),
+    "shares do not sum to one": (("share = 0.78\n", "share = 0.88\n"), ["shares sum to 1.1"]),
     "duplicate id": (
         ('id = "enmeshment"', 'id = "full-bandwagoning"'),
         ['id "full-bandwagoning" is used more than once'],
@@ -110,7 +110,7 @@ def test_bad_scenarios_are_refused_naming_file_and_field(case: str, tmp_path: Pa
 
 
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
-    path = _write(tmp_path, BASE.replace("value = 9.6", "value = = 9.6"))
+    path = _write(tmp_path, BASE.replace("value = 7.0", "value = = 7.0"))
     with pytest.raises(ScenarioError, match=r"case\.toml: not valid TOML: .*line"):
         load_scenario(path)
 

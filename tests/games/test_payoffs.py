@@ -77,7 +77,7 @@ def test_belarus_cell_by_hand() -> None:
     terms = {name: value for _, name, _, value in cell.terms}
     sigma = scenario.value("subsidy_value")
     kept = {"energy": 0.66, "credit": 0.5, "market": 0.85}
-    shares = {"energy": 0.6, "credit": 0.2, "market": 0.2}
+    shares = {"energy": 0.78, "credit": 0.04, "market": 0.18}
     reduction = {"energy": 0.05, "credit": 0.5, "market": 0.25}
     assert np.isclose(terms["subsidy received"], sigma * sum(shares[c] * kept[c] for c in kept))
     assert np.isclose(
@@ -89,4 +89,4 @@ def test_belarus_cell_by_hand() -> None:
     )
     assert terms["red-line penalty"] == 0.0
     assert np.isclose(terms["instrument cost"], -scenario.value("instrument_cost") * 1.0)
-    assert np.isclose(subsidy_weighted_dependence_reduction(scenario)[3], 0.6 * 0.05 + 0.2 * 0.5 + 0.2 * 0.25)
+    assert np.isclose(subsidy_weighted_dependence_reduction(scenario)[3], 0.78 * 0.05 + 0.04 * 0.5 + 0.18 * 0.25)

@@ -34,3 +34,8 @@ def test_sobol_rules_script_writes_one_table_per_rule(tmp_path: Path) -> None:
     output = _run("belarus_sobol_rules.py", "--n", "8", "--out", str(tmp_path), "--workers", "1")
     assert "total Sobol' index of the hedging indicator" in output
     assert len(list(tmp_path.glob("indices-*.csv"))) == 4
+
+
+def test_grant_equivalent_script_reproduces_the_belarus_credit_channel() -> None:
+    output = _run("grant_equivalents.py")
+    assert "credit channel at grant equivalent, d= 7.6%: 0.247 bn USD/yr" in output

@@ -29,9 +29,10 @@ def test_without_a_red_line_cost_belarus_balances() -> None:
     assert reading.weights["Military alliance with the West"] == 1.0
 
 
-def test_low_subsidy_gives_a_mixed_equilibrium_pinned_by_the_patron() -> None:
-    case = analyse(load_scenario("belarus-2014").with_values(subsidy_value=4.0))
+def test_at_the_low_end_of_the_subsidy_belarus_turns_to_the_minsk_platform() -> None:
+    belarus = load_scenario("belarus-2014")
+    case = analyse(belarus.with_values(subsidy_value=belarus.parameters["subsidy_value"].range[0]))
     (reading,) = case.readings
-    assert sum(w > 0 for w in reading.weights.values()) == 2
-    assert "patron's payoffs" in reading.pinned_by
-    assert not reading.filters[0].passed  # too little weight on diversification to pass Filter One
+    assert reading.weights["Minsk platform, no airbase, Ukraine's integrity"] == 1.0
+    assert "pure" in reading.pinned_by
+    assert not reading.filters[0].passed  # mediation reduces no dependence: Filter One fails

@@ -57,8 +57,8 @@ def test_tracking_follows_branches_and_marks_the_fold() -> None:
 def test_a_jump_is_a_vanishing_and_an_appearance() -> None:
     events = track_equilibria(BELARUS, "red_line_cost=0:40:41").events
     assert events[["red_line_cost", "event", "label_before", "label_after"]].values.tolist() == [
-        [0.0, "vanishes", "balancing", ""],
-        [1.0, "appears", "", "other"],
+        [2.0, "vanishes", "balancing", ""],
+        [3.0, "appears", "", "other"],
     ]
 
 

@@ -60,14 +60,15 @@ def test_every_spe_is_optimal_at_every_node(scenario: Scenario) -> None:
         assert a[spe.choice, spe.plan[spe.choice]] >= path_values.max() - 1e-9 * max(np.ptp(a), 1.0)
 
 
-def test_belarus_reads_as_enmeshment_rewarded_with_subsidies_when_russia_moves_second() -> None:
-    """What the model computes for the shipped case (a regression, not a target)."""
+def test_belarus_reads_as_the_crimea_ambiguity_rewarded_with_subsidies_when_russia_moves_second() -> None:
+    """What the model computes for the shipped case (a regression, not a target): one instrument of alignment
+    +0.25, so not Dong's mix and not aligned enough to be bandwagoning."""
     game = build_game(load_scenario("belarus-2014"))
     solution = solve_sequential(game)
     (spe,) = solution.equilibria
-    assert game.row_ids[spe.choice] == "enmeshment"
+    assert game.row_ids[spe.choice] == "crimea-ambiguity"
     assert game.col_ids[spe.plan[spe.choice]] == "subsidise"
     assert all(red_line.credible for red_line in solution.red_lines)
     (reading,) = solution.readings()
-    assert reading.label == "bandwagoning"
+    assert reading.label == "other"
     assert "subgame perfection" in reading.pinned_by

@@ -80,14 +80,15 @@ def test_pure_equilibria_by_enumeration_are_the_pure_projected_ones(seed: int) -
 
 def test_belarus_three_player_reading() -> None:
     """What the model computes from the calibration (a regression): Belarus diversifies, Russia coerces, and the
-    EU is exactly indifferent (ν − κ_Q)·e + θ·k = (1 − 3)·0.5 + 2·0.5 = 0, so its responses form a continuum."""
+    EU gains (ν − κ_Q)·e + θ·k = (1 − 0.6)·0.5 + 2·0.5 = 1.2 from supporting it, whether it engages or supports only
+    distance from Russia (diversification has alignment 0), so those two responses form a continuum."""
     game = build_three_player_game(load_scenario("belarus-2014"))
     diversification = game.two_player.row_ids.index("economic-diversification")
     coerce = game.two_player.col_ids.index("coerce")
     solutions = three_player_equilibria(game)
     assert {(int(e.row.argmax()), int(e.col.argmax())) for e in solutions} == {(diversification, coerce)}
-    assert len(solutions) == len(game.pole_ids)
-    assert np.allclose(game.pole[diversification], 0.0)
+    assert {game.pole_ids[int(e.pole.argmax())] for e in solutions} == {"engage", "condition"}
+    assert np.allclose(game.pole[diversification], [1.2, 1.2, 0.0])
 
 
 def test_three_player_view_needs_its_responses_and_parameters() -> None:

@@ -83,7 +83,7 @@ def test_explain_terms_sum_to_the_cell() -> None:
 
 def test_user_errors_exit_2_with_one_message(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text(BELARUS.read_text().replace("value = 9.6", "value = nan"))
+    bad.write_text(BELARUS.read_text().replace("value = 7.0", "value = nan"))
     for args, fragment in (
         (["solve", str(bad)], "parameters.subsidy_value.value"),
         (["solve", "atlantis"], "no shipped scenario named 'atlantis'"),

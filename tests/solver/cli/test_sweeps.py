@@ -154,5 +154,5 @@ def test_robustness_and_plots(tmp_path: Path) -> None:
         ],
     )
     assert track.exit_code == 0, track.output
-    assert "red_line_cost = 1: equilibrium 1 appears" in track.output
+    assert "red_line_cost = 3: equilibrium 1 appears" in track.output
     assert (tmp_path / "t.png").exists()

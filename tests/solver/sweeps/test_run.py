@@ -60,7 +60,7 @@ def test_table_has_one_row_per_point_and_equilibrium_and_carries_its_identity(re
     assert identity["scenario_hash"] == BELARUS.content_hash
     assert identity["package_version"] == package_version()
     assert identity["spec"] == SPEC.to_dict()
-    assert identity["scenario_values"]["subsidy_value"] == 9.6
+    assert identity["scenario_values"]["subsidy_value"] == 7.0
 
 
 def test_interrupted_sweep_resumes_without_recomputing_and_gives_the_same_table(
