@@ -21,7 +21,7 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 UnitInterval = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-View = Literal["two-player", "sequential", "qre", "bayesian", "three-player"]
+View = Literal["two-player", "sequential", "qre", "bayesian", "three-player", "commitment"]
 
 
 class _Strict(BaseModel):

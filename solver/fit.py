@@ -32,7 +32,8 @@ two-player and qre, the bimatrix game; bayesian, its normal form over plans, the
 prior-weighted response marginal; three-player, the merged game read through its marginals; sequential, the
 agent logit QRE of the extensive form, ``y_i(r) ∝ exp(λ u_P(i, r))`` after each instrument and
 ``x_i ∝ exp(λ Σ_r y_i(r) u_S(i, r))`` (McKelvey & Palfrey 1998), the patron's response marginal
-``y_r = Σ_i x_i y_i(r)``.
+``y_r = Σ_i x_i y_i(r)``. The commitment view has no logit counterpart here (the small state chooses among a
+continuum of portfolios, over which a logit choice is not defined), so its likelihood is reported as absent.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ class ViewFit:
     view: ViewName
     concept: str
     solutions: tuple[SolutionFit, ...]
-    likelihood: QRELikelihood
+    likelihood: QRELikelihood | None
 
     @property
     def nearest(self) -> SolutionFit | None:
@@ -141,8 +142,8 @@ class ViewFit:
         if near.patron_distance is not None:
             parts.append(f"patron {'matches' if near.patron_support_matches else 'differs'} "
                          f"(distance {near.patron_distance:.2f})")  # fmt: skip
-        gain = self.likelihood.gain_over_uniform
-        parts.append(f"QRE log-likelihood gain over uniform play {gain:+.2f}")
+        if self.likelihood is not None:
+            parts.append(f"QRE log-likelihood gain over uniform play {self.likelihood.gain_over_uniform:+.2f}")
         return f"{self.view}: {verdict}; " + "; ".join(parts)
 
 
@@ -160,6 +161,7 @@ class CaseFit:
         for fit in self.views:
             near = fit.nearest
             lik = fit.likelihood
+            values = (np.nan,) if lik is None else lik.log_likelihood
             rows.append(
                 {
                     "view": fit.view,
@@ -170,10 +172,10 @@ class CaseFit:
                     "missed": "" if near is None else ", ".join(near.missed),
                     "stray_weight": np.nan if near is None else near.stray_weight,
                     "patron_distance": np.nan if near is None or near.patron_distance is None else near.patron_distance,
-                    "loglik_uniform": lik.log_likelihood[0],
-                    "loglik_best": max(lik.log_likelihood),
-                    "best_kappa": lik.kappas[lik.best],
-                    "loglik_gain": lik.gain_over_uniform,
+                    "loglik_uniform": values[0],
+                    "loglik_best": max(values),
+                    "best_kappa": np.nan if lik is None else lik.kappas[lik.best],
+                    "loglik_gain": np.nan if lik is None else lik.gain_over_uniform,
                 }
             )
         return pd.DataFrame(rows)
@@ -192,7 +194,9 @@ class CaseFit:
                     "nearest": None if fit.nearest is None else fit.nearest.solution,
                     "summary": fit.summary(),
                     "solutions": [asdict(s) | {"is_observed_profile": s.is_observed_profile} for s in fit.solutions],
-                    "likelihood": asdict(fit.likelihood) | {"lambda": list(fit.likelihood.lams)},
+                    "likelihood": None
+                    if fit.likelihood is None
+                    else asdict(fit.likelihood) | {"lambda": list(fit.likelihood.lams)},
                 }
                 for fit in self.views
             ],
@@ -344,6 +348,8 @@ def fit_view(scenario: Scenario, view: ViewName, observed: ObservedProfile | Non
         evidence.compare(k, profile.row, response_marginal(result.game, profile.col), getattr(profile, "pole", None))
         for k, profile in enumerate(result.profiles)
     )
+    if view == "commitment":
+        return ViewFit(view, result.concept, solutions, None)
     span, point_at = _qre_points(view, result)
     values = tuple(evidence.log_likelihood(*point_at(kappa / span)) for kappa in PRECISION_GRID)
     return ViewFit(view, result.concept, solutions, QRELikelihood(span, PRECISION_GRID, values))

@@ -123,9 +123,15 @@ def render_fit(fit: CaseFit, console: Console) -> None:
             str(row["missed"]) or "—",
             f"{row['stray_weight']:.2f}",
             "—" if row["patron_distance"] != row["patron_distance"] else f"{row['patron_distance']:.2f}",
-            f"{row['loglik_uniform']:.2f}",
-            f"{row['loglik_best']:.2f} ({row['best_kappa']:g})",
-            f"{row['loglik_gain']:+.2f}",
+            *(
+                ("—", "—", "—")
+                if row["loglik_gain"] != row["loglik_gain"]
+                else (
+                    f"{row['loglik_uniform']:.2f}",
+                    f"{row['loglik_best']:.2f} ({row['best_kappa']:g})",
+                    f"{row['loglik_gain']:+.2f}",
+                )
+            ),
         )
     console.print(table)
     console.print(

@@ -8,12 +8,16 @@ sequential     the patron observes the instrument, then responds    every pure s
 bayesian       instruments × the patron's type-contingent plans     every extreme Bayesian Nash eq. (bayesian)
 qre            instruments × responses, noisy best responses        logit QRE at precision λ (qre)
 three-player   small state × patron × second pole                   every extreme Nash equilibrium (three_player)
+commitment     the small state commits to a portfolio; the patron   Stackelberg with commitment to mixed
+               (of each type) sees it and best-responds             strategies, LP-certified (commitment)
 =============  ===================================================  ===========================================
 
 Use the two-player view for the textbook reading; the sequential view when the patron can watch and punish
 (red-line credibility); the Bayesian view when the small state is unsure of the patron's type (hedging as
 insurance); QRE when the small state's *own* payoffs should move its own portfolio (Tsebelis' paradox); the
-three-player view when the second pole's support is a choice, not a probability.
+three-player view when the second pole's support is a choice, not a probability; the commitment view when the
+small state's portfolio is a set of instruments pursued together that the patron observes and answers (its own
+payoffs then set its weights).
 """
 
 from __future__ import annotations
@@ -23,17 +27,18 @@ from typing import Literal
 
 import pandas as pd
 
-from games import Scenario, TwoPlayerGame, build_game
+from games import Scenario, TwoPlayerGame, build_game, payoff_matrices
 from games.bayesian import build_bayesian_game
 from games.three_player import build_three_player_game
+from solver.commitment import CommitmentSolution, TieBreaking, commitment_equilibrium
 from solver.equilibria import equilibria
 from solver.portfolio import PortfolioReading, Profile, ReadingRules, read_portfolio
 from solver.qre import logit_qre
 from solver.sequential import solve_sequential
 from solver.three_player import three_player_equilibria
 
-ViewName = Literal["two-player", "sequential", "bayesian", "qre", "three-player"]
-VIEWS: tuple[ViewName, ...] = ("two-player", "sequential", "bayesian", "qre", "three-player")
+ViewName = Literal["two-player", "sequential", "bayesian", "qre", "three-player", "commitment"]
+VIEWS: tuple[ViewName, ...] = ("two-player", "sequential", "bayesian", "qre", "three-player", "commitment")
 
 #: Default logit precision for the QRE view, in 1 / (bn USD/yr): one unit of payoff multiplies odds by e.
 DEFAULT_PRECISION = 1.0
@@ -86,14 +91,62 @@ def _qre_pinning(lam: float) -> str:
     )
 
 
+#: What determines the committed portfolio.
+COMMITMENT_PINNING = (
+    "the small state's own payoffs: it commits to the portfolio that serves it best among those to which the "
+    "patron's best response is the one it answers with (Conitzer & Sandholm 2006); the patron's payoffs only "
+    "bound the region"
+)
+
+
+def commitment_solution(scenario: Scenario, tie_breaking: TieBreaking = "strong") -> CommitmentSolution:
+    """The small state's optimal commitment against the patron, per patron type where the scenario declares types.
+
+    Each type's payoffs are the two-player payoffs with the type's parameter overrides, weighted by its prior.
+    """
+    types = scenario.patron_types
+    if not types:
+        return commitment_equilibrium(*payoff_matrices(scenario), tie_breaking=tie_breaking)
+    matrices = [payoff_matrices(scenario.with_values(**t.overrides)) for t in types]
+    return commitment_equilibrium(
+        [a for a, _ in matrices], [b for _, b in matrices], priors=[t.prior for t in types], tie_breaking=tie_breaking
+    )
+
+
+def _commitment_notes(scenario: Scenario, solution: CommitmentSolution) -> tuple[str, ...]:
+    responses = [r.label for r in scenario.responses]
+    types = [t.label for t in scenario.patron_types] or [scenario.scenario.patron]
+    notes = []
+    for label, response, tight in zip(types, solution.responses, solution.tight, strict=True):
+        at_bay = f"; kept exactly indifferent to: {', '.join(responses[k] for k in tight)}" if tight else ""
+        notes.append(f"{label} answers with: {responses[response]}{at_bay}")
+    certificate = solution.certificate
+    side = "for" if solution.tie_breaking == "strong" else "against"
+    proof = (
+        "optimality certified exactly by LP duality in rationals"
+        if certificate.exact
+        else f"float LP certificate, residuals {certificate.primal_residual:.1e} / {certificate.dual_residual:.1e}"
+    )
+    notes.append(
+        f"{solution.tie_breaking} Stackelberg (ties broken {side} the small state); value {solution.leader_value:.6g}"
+        + (" attained" if solution.attained else " approached, not attained (a supremum)")
+        + f"; {proof}"
+    )
+    return tuple(notes)
+
+
 def solve_view(
     scenario: Scenario,
     view: ViewName = "two-player",
     *,
     rules: ReadingRules | None = None,
     precision: float = DEFAULT_PRECISION,
+    tie_breaking: TieBreaking = "strong",
 ) -> ViewResult:
-    """Build and solve one view of ``scenario`` and read each solution as a hedging portfolio."""
+    """Build and solve one view of ``scenario`` and read each solution as a hedging portfolio.
+
+    ``precision`` is the logit λ of the QRE view; ``tie_breaking`` the Stackelberg rule of the commitment view.
+    """
     if view not in scenario.scenario.views:
         raise ValueError(
             f"scenario {scenario.id!r} does not support the {view} view; it lists {', '.join(scenario.scenario.views)}"
@@ -110,6 +163,12 @@ def solve_view(
         readings = tuple(read_portfolio(game, p, qre_rules, pinned_by=_qre_pinning(precision)) for p in points)
         return ViewResult(view, f"logit QRE (λ = {precision:g})", game, points, readings, True,
                           ("points of the principal branch at this precision",))  # fmt: skip
+    if view == "commitment":
+        game = build_game(scenario)
+        committed = commitment_solution(scenario, tie_breaking)
+        reading = read_portfolio(game, committed, rules, pinned_by=COMMITMENT_PINNING)
+        return ViewResult(view, f"commitment ({tie_breaking} Stackelberg)", game, (committed,), (reading,), True,
+                          _commitment_notes(scenario, committed))  # fmt: skip
     if view == "three-player":
         three = build_three_player_game(scenario)
         solutions = three_player_equilibria(three)

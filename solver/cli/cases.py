@@ -15,6 +15,7 @@ from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit
+from solver.commitment import TIE_BREAKING
 from solver.equilibria import METHODS, Method, equilibria
 from solver.fit import ViewFit, fit_case, fit_view
 from solver.report import (
@@ -37,6 +38,9 @@ def solve(
     method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
     view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
     precision: Annotated[float, typer.Option(help="Logit precision λ for --view qre.")] = DEFAULT_PRECISION,
+    tie_breaking: Annotated[
+        str, typer.Option(help="Stackelberg tie-breaking for --view commitment: strong (for the small state) or weak.")
+    ] = "strong",
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
@@ -45,10 +49,11 @@ def solve(
         _solve_nfg(Path(scenario), method, as_json)
         return
     chosen = choose(view, VIEWS, "--view")
+    rule = choose(tie_breaking, TIE_BREAKING, "--tie-breaking")
     case = scenario_or_exit(scenario)
     if chosen != "two-player":
         try:
-            result = solve_view(case, chosen, precision=precision)
+            result = solve_view(case, chosen, precision=precision, tie_breaking=rule)
         except ValueError as error:
             raise fail(str(error)) from None
         observed = _observed_fit(case, chosen)

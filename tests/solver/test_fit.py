@@ -76,7 +76,8 @@ def test_qre_view_never_reproduces_a_support_exactly() -> None:
 
 def test_a_case_fit_covers_every_declared_view_and_serialises() -> None:
     fit = fit_case(DETERRENCE)
-    assert [v.view for v in fit.views] == ["two-player", "sequential", "qre"]
+    assert [v.view for v in fit.views] == ["two-player", "sequential", "qre", "commitment"]
+    assert fit.views[-1].likelihood is None  # commitment has no logit counterpart
     frame = fit.to_frame()
     assert frame.set_index("view").loc["sequential", "observed_is_solution"]
     document = fit.to_document()

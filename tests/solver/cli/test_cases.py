@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from games import build_game, load_scenario
@@ -189,3 +190,16 @@ def test_solve_says_how_the_reading_compares_with_what_happened() -> None:
     document = json.loads(runner.invoke(app, ["solve", "belarus-2014", "--json"]).output)
     assert document["observed_fit"]["observed_is_solution"] in (True, False)
     assert {f["strategy"] for f in document["never_chosen"]} >= {"Full bandwagoning"}
+
+
+def test_solve_the_commitment_view_with_either_tie_breaking_rule() -> None:
+    for rule in ("strong", "weak"):
+        result = runner.invoke(app, ["solve", "belarus-2014", "--view", "commitment", "--tie-breaking", rule])
+        assert result.exit_code == 0, result.output
+        assert f"{rule} Stackelberg" in result.output
+    document = json.loads(runner.invoke(app, ["solve", "belarus-2014", "--view", "commitment", "--json"]).output)
+    assert document["view"] == "commitment"
+    (solution,) = document["solutions"]
+    assert sum(solution["small_state"]) == pytest.approx(1.0)
+    bad = runner.invoke(app, ["solve", "belarus-2014", "--view", "commitment", "--tie-breaking", "optimistic"])
+    assert bad.exit_code == 2

@@ -1,0 +1,277 @@
+"""Commitment to a mixed strategy: the small state commits to a portfolio the patron observes and answers.
+
+The leader (the small state, rows) commits to a mixed strategy ``x``; the follower (the patron, columns) sees ``x``
+and best-responds. For each follower response ``j`` the leader's best commitment that makes ``j`` a best response
+is a linear programme (Conitzer & Sandholm 2006, "Computing the optimal strategy to commit to"):
+
+    LP_j:   max_x  x·A[:, j]    s.t.   x·(B[:, j'] − B[:, j]) ≤ 0  for every j' ≠ j,   Σ x = 1,   x ≥ 0,
+
+and the **strong** Stackelberg equilibrium (the follower breaks ties in the leader's favour) is the best feasible
+``LP_j``. With follower types ``t`` of prior ``p_t`` (payoffs ``A_t``, ``B_t``) the follower's strategy is a
+type-contingent response profile ``(j_t)_t`` and each profile is one LP,
+
+    max_x  Σ_t p_t x·A_t[:, j_t]    s.t.   x·(B_t[:, j'] − B_t[:, j_t]) ≤ 0  for every t and j' ≠ j_t,
+
+enumerated exactly (Paruchuri et al. 2008 give the MILP for many types; with two or three types enumeration is
+small). The leader's value is at least its payoff in any Nash equilibrium (von Stengel & Zamir 2010).
+
+**Weak** Stackelberg (the follower breaks ties against the leader): the leader's value is then a supremum, not
+always attained. It is approached by portfolios where the chosen profile is *strictly* best for every type, so only
+profiles whose best-response region has a non-empty interior count (decided by an LP that maximises the slack of
+every constraint); the portfolio returned is the optimum of their LP, the limit of those portfolios, and
+``attained`` says whether the follower strictly prefers its response there.
+
+**Certificates.** HiGHS finds each optimum in floats; the optimum is then re-derived in exact rational arithmetic
+from its active constraints (the support of ``x`` and the constraints with positive duals), and a dual solution
+``(y, μ)`` of ``min y  s.t.  y·1 + Gᵀμ ≥ c,  μ ≥ 0`` is solved exactly on the same active set. Exact primal
+feasibility, dual feasibility and equal objective values prove optimality (LP duality); where the active set does
+not determine a unique vertex the certificate is the float one, with its residuals, and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import product
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.optimize import linprog
+
+FloatArray = NDArray[np.float64]
+TieBreaking = Literal["strong", "weak"]
+TIE_BREAKING: tuple[TieBreaking, ...] = ("strong", "weak")
+
+#: Primal and dual residuals up to this share of the payoff span pass the float check.
+TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """Why the committed portfolio is optimal for its response profile (LP duality).
+
+    ``exact`` is True when the primal vertex and the dual solution were solved and checked in rationals;
+    ``value`` is then the exact optimum. ``dual`` holds ``(y, μ)``: the leader's value and one multiplier per
+    incentive constraint (type-major, the other responses in order).
+    """
+
+    exact: bool
+    value: Fraction | float
+    dual: tuple[float, ...]
+    primal_residual: float
+    dual_residual: float
+
+
+@dataclass(frozen=True)
+class CommitmentSolution:
+    """The leader's committed mixed strategy, the follower's response per type, values, tight constraints."""
+
+    leader: FloatArray
+    responses: tuple[int, ...]
+    priors: tuple[float, ...]
+    leader_value: float
+    follower_values: tuple[float, ...]
+    tight: tuple[tuple[int, ...], ...]
+    tie_breaking: TieBreaking
+    attained: bool
+    certificate: Certificate
+    n_responses: int
+
+    @property
+    def row(self) -> FloatArray:
+        """The committed portfolio (the leader's mixed strategy)."""
+        return self.leader
+
+    @property
+    def col(self) -> FloatArray:
+        """The follower's responses as a distribution: each type's response weighted by its prior."""
+        marginal = np.zeros(self.n_responses)
+        for prior, response in zip(self.priors, self.responses, strict=True):
+            marginal[response] += prior
+        return marginal
+
+
+def _as_types(payoffs: ArrayLike | Sequence[ArrayLike]) -> list[FloatArray]:
+    array = np.asarray(payoffs, dtype=np.float64)
+    return [array] if array.ndim == 2 else list(array)
+
+
+def _constraints(b_types: list[FloatArray], profile: tuple[int, ...]) -> FloatArray:
+    """Rows ``g`` with ``g·x ≤ 0``: for each type, every other response is no better than the chosen one."""
+    rows: list[FloatArray] = []
+    for b, j in zip(b_types, profile, strict=True):
+        rows.extend(b[:, k] - b[:, j] for k in range(b.shape[1]) if k != j)
+    m = b_types[0].shape[0]
+    return np.asarray(rows, dtype=np.float64).reshape(-1, m)
+
+
+def _interior(g: FloatArray, m: int) -> bool:
+    """Whether some ``x`` in the simplex satisfies every constraint strictly (max slack ``s > 0``)."""
+    if len(g) == 0:
+        return True
+    cost = np.zeros(m + 1)
+    cost[-1] = -1.0
+    upper = np.hstack([g, np.ones((len(g), 1))])
+    equal = np.hstack([np.ones((1, m)), np.zeros((1, 1))])
+    result = linprog(cost, A_ub=upper, b_ub=np.zeros(len(g)), A_eq=equal, b_eq=[1.0],
+                     bounds=[(0.0, None)] * m + [(None, 1.0)])  # fmt: skip
+    return bool(result.status == 0 and -result.fun > TOLERANCE * max(float(np.abs(g).max()), 1.0))
+
+
+def _solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    """The unique solution of a consistent linear system in rationals (Gauss–Jordan), or None."""
+    rows, cols = len(matrix), len(matrix[0]) if matrix else 0
+    aug = [[*row, b] for row, b in zip(matrix, rhs, strict=True)]
+    pivots: list[int] = []
+    r = 0
+    for c in range(cols):
+        pivot = next((k for k in range(r, rows) if aug[k][c] != 0), None)
+        if pivot is None:
+            continue
+        aug[r], aug[pivot] = aug[pivot], aug[r]
+        lead = aug[r][c]
+        aug[r] = [v / lead for v in aug[r]]
+        for k in range(rows):
+            if k != r and aug[k][c] != 0:
+                factor = aug[k][c]
+                aug[k] = [v - factor * w for v, w in zip(aug[k], aug[r], strict=True)]
+        pivots.append(c)
+        r += 1
+        if r == rows:
+            break
+    if len(pivots) < cols or any(all(v == 0 for v in row[:-1]) and row[-1] != 0 for row in aug):
+        return None
+    solution = [Fraction(0)] * cols
+    for k, c in enumerate(pivots):
+        solution[c] = aug[k][-1]
+    return solution
+
+
+def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: float, scale: float) -> Certificate:
+    """Exact certificate on the active set where it determines a vertex; else the float one with residuals."""
+    m = len(c)
+    tol = TOLERANCE * scale
+    primal_residual = float(max(np.maximum(g @ x, 0.0).max(initial=0.0), abs(x.sum() - 1.0), -x.min()))
+    reduced = y + g.T @ mu - c
+    dual_residual = float(max(np.maximum(-reduced, 0.0).max(), np.maximum(-mu, 0.0).max(initial=0.0)))
+    support = [i for i in range(m) if x[i] > tol]
+    active = [k for k in range(len(g)) if mu[k] > tol]
+    cq = [Fraction(v) for v in c]
+    gq = [[Fraction(v) for v in row] for row in g]
+    primal = _solve_exact(
+        [[Fraction(1)] * len(support), *([gq[k][i] for i in support] for k in active)],
+        [Fraction(1)] + [Fraction(0)] * len(active),
+    )
+    dual = _solve_exact([[Fraction(1), *(gq[k][i] for k in active)] for i in support], [cq[i] for i in support])
+    if primal is not None and dual is not None:
+        xq = [Fraction(0)] * m
+        for i, v in zip(support, primal, strict=True):
+            xq[i] = v
+        yq, muq = dual[0], dict(zip(active, dual[1:], strict=True))
+        feasible = all(v >= 0 for v in xq) and all(sum(r[i] * xq[i] for i in range(m)) <= 0 for r in gq)
+        dual_feasible = all(v >= 0 for v in muq.values()) and all(
+            yq + sum(gq[k][i] * mu_k for k, mu_k in muq.items()) >= cq[i] for i in range(m)
+        )
+        value = sum(ci * xi for ci, xi in zip(cq, xq, strict=True))
+        if feasible and dual_feasible and value == yq:
+            return Certificate(True, value, (float(yq), *(float(muq.get(k, 0)) for k in range(len(g)))), 0.0, 0.0)
+    return Certificate(False, float(c @ x), (y, *mu.tolist()), primal_residual, dual_residual)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    profile: tuple[int, ...]
+    x: FloatArray
+    value: float
+    certificate: Certificate
+    interior: bool
+
+
+def _candidate(a_types: list[FloatArray], b_types: list[FloatArray], priors: FloatArray,
+               profile: tuple[int, ...], scale: float) -> _Candidate | None:  # fmt: skip
+    m = a_types[0].shape[0]
+    c = sum((p * a[:, j] for p, a, j in zip(priors, a_types, profile, strict=True)), np.zeros(m))
+    g = _constraints(b_types, profile)
+    result = linprog(-c, A_ub=g if len(g) else None, b_ub=np.zeros(len(g)) if len(g) else None,
+                     A_eq=np.ones((1, m)), b_eq=[1.0], bounds=[(0.0, None)] * m, method="highs")  # fmt: skip
+    if result.status == 2:  # infeasible: no portfolio makes this profile a best response
+        return None
+    if result.status != 0:
+        raise RuntimeError(f"commitment LP for response profile {profile} failed: {result.message}")
+    x = np.clip(result.x, 0.0, None)
+    x /= x.sum()
+    mu = -np.asarray(result.ineqlin.marginals) if len(g) else np.zeros(0)
+    y = float(-result.eqlin.marginals[0])
+    certificate = _certify(c, g, x, np.maximum(mu, 0.0), y, scale)
+    if not certificate.exact and max(certificate.primal_residual, certificate.dual_residual) > 1e-7 * scale:
+        raise RuntimeError(f"commitment LP for {profile}: certificate residuals too large ({certificate})")
+    return _Candidate(profile, x, float(certificate.value), certificate, _interior(g, m))
+
+
+def commitment_equilibrium(
+    row_payoffs: ArrayLike | Sequence[ArrayLike],
+    col_payoffs: ArrayLike | Sequence[ArrayLike],
+    *,
+    priors: Sequence[float] | None = None,
+    tie_breaking: TieBreaking = "strong",
+) -> CommitmentSolution:
+    """The leader's optimal commitment to a mixed strategy against a best-responding follower (module docstring).
+
+    Parameters
+    ----------
+    row_payoffs, col_payoffs:
+        ``m × n`` matrices of the leader (rows) and the follower (columns), or stacks ``T × m × n`` of one pair
+        per follower type.
+    priors:
+        The types' probabilities (default: one type, or equal priors).
+    tie_breaking:
+        ``"strong"`` (ties in the leader's favour) or ``"weak"`` (against it; the value may be a supremum).
+    """
+    a_types, b_types = _as_types(row_payoffs), _as_types(col_payoffs)
+    if len(a_types) != len(b_types) or any(a.shape != b_types[0].shape for a in (*a_types, *b_types)):
+        raise ValueError("row and column payoffs must be matrices (or stacks per type) of one shape")
+    types = len(a_types)
+    p = np.full(types, 1.0 / types) if priors is None else np.asarray(priors, dtype=np.float64)
+    if p.shape != (types,) or (p < 0).any() or abs(p.sum() - 1.0) > 1e-9:
+        raise ValueError(f"priors must be {types} non-negative numbers summing to 1")
+    if tie_breaking not in ("strong", "weak"):
+        raise ValueError(f"tie_breaking must be 'strong' or 'weak', not {tie_breaking!r}")
+    n = a_types[0].shape[1]
+    scale = max(max(float(np.ptp(a)) for a in a_types), max(float(np.ptp(b)) for b in b_types), 1.0)
+    candidates = [
+        found
+        for profile in product(range(n), repeat=types)
+        if (found := _candidate(a_types, b_types, p, profile, scale)) is not None
+    ]
+    eligible = candidates if tie_breaking == "strong" else [c for c in candidates if c.interior]
+    if not eligible:
+        raise ValueError(
+            "no response profile of the follower is ever strictly best, so the weak (pessimistic) Stackelberg "
+            "value is not defined by this method; use tie_breaking='strong'"
+        )
+    best = max(eligible, key=lambda c: c.value)  # the first of equal values, profiles in lexicographic order
+    x = best.x
+    follower_values = tuple(float(x @ b[:, j]) for b, j in zip(b_types, best.profile, strict=True))
+    tight = tuple(
+        tuple(k for k in range(n) if k != j and x @ b[:, k] >= x @ b[:, j] - TOLERANCE * scale)
+        for b, j in zip(b_types, best.profile, strict=True)
+    )
+    return CommitmentSolution(
+        leader=x,
+        responses=best.profile,
+        priors=tuple(float(v) for v in p),
+        leader_value=best.value,
+        follower_values=follower_values,
+        tight=tight,
+        tie_breaking=tie_breaking,
+        attained=tie_breaking == "strong"
+        or all(
+            x @ a[:, k] >= x @ a[:, j] - TOLERANCE * scale
+            for a, j, ties in zip(a_types, best.profile, tight, strict=True)
+            for k in ties
+        ),
+        certificate=best.certificate,
+        n_responses=n,
+    )

@@ -1,0 +1,177 @@
+"""Commitment to mixed strategies: exact against brute-force vertex enumeration, and hand-solved games."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import combinations, product
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from games import load_scenario
+from solver.commitment import CommitmentSolution, commitment_equilibrium
+from solver.equilibria import equilibria
+from solver.views import commitment_solution, solve_view
+from tests.scenarios import deterrence_scenario
+
+
+def _brute_force_value(a_types: list[np.ndarray], b_types: list[np.ndarray], priors: list[Fraction]) -> Fraction:
+    """max over response profiles and over every vertex of the profile's best-response polytope, in rationals."""
+    m, n = a_types[0].shape
+    best: Fraction | None = None
+    for profile in product(range(n), repeat=len(a_types)):
+        rows = [[Fraction(1)] * m]  # Σ x = 1, always active
+        constraints = [[Fraction(int(i == k)) * -1 for i in range(m)] for k in range(m)]  # −x_k ≤ 0
+        for b, j in zip(b_types, profile, strict=True):
+            constraints += [[Fraction(b[i, k]) - Fraction(b[i, j]) for i in range(m)] for k in range(n) if k != j]
+        c = [sum(p * Fraction(a[i, j]) for p, a, j in zip(priors, a_types, profile, strict=True)) for i in range(m)]
+        for active in combinations(range(len(constraints)), m - 1):
+            system = rows + [constraints[k] for k in active]
+            x = _solve(system, [Fraction(1)] + [Fraction(0)] * (m - 1))
+            if x is None or any(sum(r[i] * x[i] for i in range(m)) > 0 for r in constraints):
+                continue
+            value = sum(ci * xi for ci, xi in zip(c, x, strict=True))
+            best = value if best is None or value > best else best
+    assert best is not None
+    return best
+
+
+def _solve(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    size = len(matrix)
+    aug = [[*row, b] for row, b in zip(matrix, rhs, strict=True)]
+    for col in range(size):
+        pivot = next((r for r in range(col, size) if aug[r][col] != 0), None)
+        if pivot is None:
+            return None
+        aug[col], aug[pivot] = aug[pivot], aug[col]
+        for r in range(size):
+            if r != col and aug[r][col] != 0:
+                f = aug[r][col] / aug[col][col]
+                aug[r] = [v - f * w for v, w in zip(aug[r], aug[col], strict=True)]
+    return [aug[r][-1] / aug[r][r] for r in range(size)]
+
+
+def test_the_classic_commitment_game_beats_the_nash_value() -> None:
+    """Conitzer & Sandholm (2006, §1): the row player commits to (½, ½) in the limit and earns 3.5 against 2 in the
+    unique Nash equilibrium (row's Up strictly dominates, so Nash is (Up, Left) with payoff 2)."""
+    a = np.array([[2.0, 4.0], [1.0, 3.0]])
+    b = np.array([[1.0, 0.0], [0.0, 1.0]])
+    strong = commitment_equilibrium(a, b)
+    assert strong.leader == pytest.approx([0.5, 0.5])
+    assert strong.responses == (1,)
+    assert strong.leader_value == pytest.approx(3.5)
+    assert strong.certificate.exact
+    assert strong.certificate.value == Fraction(7, 2)
+    assert strong.tight == ((0,),)  # the follower is kept exactly indifferent to Left
+    (nash,) = equilibria(a, b)
+    assert strong.leader_value >= nash.row_payoff
+    weak = commitment_equilibrium(a, b, tie_breaking="weak")
+    assert weak.leader_value == pytest.approx(3.5)
+    assert not weak.attained  # a supremum: the follower breaks the tie toward Left at exactly (½, ½)
+
+
+def test_two_types_of_follower_are_answered_by_one_commitment() -> None:
+    """Type 1 is the follower above; type 2 always prefers Right. Committing to Down gets Right from both."""
+    a = np.array([[[2.0, 4.0], [1.0, 3.0]]] * 2)
+    b = np.array([[[1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [0.0, 1.0]]])
+    solution = commitment_equilibrium(a, b, priors=[0.5, 0.5])
+    assert solution.responses == (1, 1)
+    assert solution.leader_value == pytest.approx(3.5)
+    assert solution.col == pytest.approx([0.0, 1.0])
+
+
+games = st.integers(2, 4).flatmap(
+    lambda m: st.integers(2, 3).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.integers(-5, 5), min_size=m * n, max_size=m * n),
+            st.lists(st.integers(-5, 5), min_size=m * n, max_size=m * n),
+        ).map(lambda ab: (np.array(ab[0], float).reshape(m, n), np.array(ab[1], float).reshape(m, n)))
+    )
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(games)
+def test_the_strong_value_equals_brute_force_vertex_enumeration(game: tuple[np.ndarray, np.ndarray]) -> None:
+    a, b = game  # small integer payoffs: full of ties and degenerate regions
+    solution = commitment_equilibrium(a, b)
+    exact = _brute_force_value([a], [b], [Fraction(1)])
+    assert solution.leader_value == pytest.approx(float(exact), abs=1e-9)
+    assert solution.leader == pytest.approx(np.clip(solution.leader, 0, None))
+    assert solution.leader.sum() == pytest.approx(1.0)
+    j = solution.responses[0]
+    assert solution.leader @ b[:, j] >= (solution.leader @ b).max() - 1e-9  # the response is a best response
+    if solution.certificate.exact:
+        assert solution.certificate.value == exact
+
+
+@settings(max_examples=25, deadline=None)
+@given(games, games)
+def test_two_types_equal_brute_force(
+    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]
+) -> None:
+    if first[0].shape != second[0].shape:
+        return
+    a = [first[0], second[0]]
+    b = [first[1], second[1]]
+    priors = [Fraction(1, 3), Fraction(2, 3)]
+    solution = commitment_equilibrium(np.stack(a), np.stack(b), priors=[1 / 3, 2 / 3])
+    assert solution.leader_value == pytest.approx(float(_brute_force_value(a, b, priors)), abs=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(games)
+def test_breaking_ties_against_the_leader_never_pays_it_more(game: tuple[np.ndarray, np.ndarray]) -> None:
+    a, b = game
+    strong = commitment_equilibrium(a, b)
+    try:
+        weak = commitment_equilibrium(a, b, tie_breaking="weak")
+    except ValueError:  # claimed: no response is ever strictly best, so the weak value is undefined
+        x = np.random.default_rng(0).dirichlet(np.ones(len(b)), 500)
+        values = np.sort(x @ b, axis=1)
+        assert (values[:, -1] - values[:, -2] < 1e-9).all()  # the best response is never unique
+        return
+    assert weak.leader_value <= strong.leader_value + 1e-9
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_float_games_are_certified_exactly(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    a, b = rng.normal(size=(4, 3)), rng.normal(size=(4, 3))
+    solution = commitment_equilibrium(a, b)
+    assert solution.certificate.exact
+    assert float(solution.certificate.value) == pytest.approx(solution.leader_value, abs=1e-12)
+    assert solution.leader_value >= max(eq.row_payoff for eq in equilibria(a, b)) - 1e-9  # von Stengel & Zamir
+
+
+def test_bad_arguments_are_refused() -> None:
+    with pytest.raises(ValueError, match="priors"):
+        commitment_equilibrium(np.zeros((2, 2, 2)), np.zeros((2, 2, 2)), priors=[0.3, 0.3])
+    with pytest.raises(ValueError, match="tie_breaking"):
+        commitment_equilibrium(np.eye(2), np.eye(2), tie_breaking="optimistic")  # type: ignore[arg-type]
+
+
+def test_the_deterrence_case_commits_to_exactly_the_risk_the_patron_tolerates() -> None:
+    """ε = 4, β = 12: the patron acquiesces while 2(1 − x) − 22x ≥ −4, i.e. the small state crosses with x ≤ ¼; the
+    small state's payoff 10 + 6x is best at x = ¼ (11.5), against at most 0 when punished."""
+    result = solve_view(deterrence_scenario(4.0, 12.0), "commitment")
+    (solution,) = result.profiles
+    assert solution.row == pytest.approx([0.75, 0.25])
+    assert solution.col == pytest.approx([1.0, 0.0])
+    assert isinstance(solution, CommitmentSolution)
+    assert solution.certificate.exact
+    assert solution.certificate.value == Fraction(23, 2)
+    assert any("kept exactly indifferent to: punish" in note.lower() for note in result.notes)
+    (reading,) = result.readings
+    assert "own payoffs" in reading.pinned_by
+    assert reading.red_line_exposure == pytest.approx(0.25)  # the linear payoff form trades a red line for value
+
+
+def test_belarus_commitment_per_patron_type_is_certified() -> None:
+    scenario = load_scenario("belarus-2014")
+    solution = commitment_solution(scenario)
+    assert len(solution.responses) == len(scenario.patron_types)
+    assert solution.certificate.exact
+    assert solution.leader_value >= max(eq.row_payoff for eq in solve_view(scenario, "bayesian").profiles) - 1e-9
