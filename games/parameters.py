@@ -169,5 +169,22 @@ SECOND_POLE_PARAMETERS: dict[str, ParameterSpec] = {
     )
 }
 
+#: Parameters of the commitment view, required only by scenarios that declare it.
+COMMITMENT_PARAMETERS: dict[str, ParameterSpec] = {
+    spec.name: spec
+    for spec in (
+        ParameterSpec(
+            "red_line_tolerance",
+            "τ",
+            "share",
+            0.0,
+            0.99,
+            "Largest weight on red-line instruments the patron leaves unanswered when it watches a committed "
+            "portfolio; above it the red line is crossed and both red-line terms apply in full (Schelling's line: "
+            "crossed or not). May differ by patron type.",
+        ),
+    )
+}
+
 #: Every parameter a scenario may declare.
-ALL_PARAMETERS: dict[str, ParameterSpec] = MODEL_PARAMETERS | SECOND_POLE_PARAMETERS
+ALL_PARAMETERS: dict[str, ParameterSpec] = MODEL_PARAMETERS | SECOND_POLE_PARAMETERS | COMMITMENT_PARAMETERS

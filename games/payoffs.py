@@ -26,7 +26,7 @@ Patron:       u_P(i, r) = λ w_i s̄_r                             loyalty retai
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -235,9 +235,12 @@ TERM_FORMULAS: tuple[TermFormula, ...] = (
 )
 
 
-def payoff_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
-    """Every named term of both players' payoffs, each an ``instruments × responses`` matrix."""
-    structure = ScenarioStructure.of(scenario)
+def payoff_terms(scenario: Scenario, structure: ScenarioStructure | None = None) -> tuple[PayoffTerm, ...]:
+    """Every named term of both players' payoffs, each an ``instruments × responses`` matrix.
+
+    ``structure`` defaults to the scenario's own; the commitment view passes one with the red-line flags replaced.
+    """
+    structure = structure or ScenarioStructure.of(scenario)
     return tuple(
         PayoffTerm(
             term.name,
@@ -256,6 +259,25 @@ def sum_terms(terms: tuple[PayoffTerm, ...]) -> tuple[FloatArray, FloatArray]:
     small_state = sum((t.values for t in terms if t.player == "small_state"), zero)
     patron = sum((t.values for t in terms if t.player == "patron"), zero)
     return np.asarray(small_state, dtype=np.float64), np.asarray(patron, dtype=np.float64)
+
+
+def payoff_matrices_across_the_line(scenario: Scenario, crossed: bool) -> tuple[FloatArray, FloatArray]:
+    """``(A^χ, B^χ)``: the commitment view's payoffs on one side of the red line (``docs/model.md``, "Red lines as
+    thresholds").
+
+    A committed portfolio ``p`` crosses the line when its exposure ``Σ p_i x_i`` exceeds the patron's tolerance;
+    the red-line terms then apply to the whole portfolio, not to each instrument's own flag:
+
+        A^χ[i, r] = (terms without the penalty)[i, r] − χ (1 − δ) ρ (1 − g_i) f_r
+        B^χ[i, r] = (terms without the unenforced stake)[i, r] − χ β (1 − f_r)
+
+    with ``χ = 1`` across the line and ``0`` before it: the same named terms, with ``x_i`` replaced by ``χ``.
+    On a pure instrument (``χ = x_i``) these are the rows of :func:`payoff_matrices`.
+    """
+    structure = ScenarioStructure.of(scenario)
+    flags = np.full(len(scenario.instruments), float(crossed))
+    across = replace(structure, attributes=replace(structure.attributes, crosses_red_line=flags))
+    return sum_terms(payoff_terms(scenario, across))
 
 
 def payoff_matrices(scenario: Scenario) -> tuple[FloatArray, FloatArray]:

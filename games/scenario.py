@@ -15,7 +15,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from games.observed import ObservedProfile
-from games.parameters import ALL_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
+from games.parameters import ALL_PARAMETERS, COMMITMENT_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -159,6 +159,8 @@ class Scenario(_Strict):
         required = set(MODEL_PARAMETERS)
         if "three-player" in self.scenario.views:
             required |= set(SECOND_POLE_PARAMETERS)
+        if "commitment" in self.scenario.views:
+            required |= set(COMMITMENT_PARAMETERS)
         for name in sorted(required - set(self.parameters)):
             spec = ALL_PARAMETERS[name]
             problems.append(

@@ -66,7 +66,12 @@ class Certificate:
 
 @dataclass(frozen=True)
 class CommitmentSolution:
-    """The leader's committed mixed strategy, the follower's response per type, values, tight constraints."""
+    """The leader's committed mixed strategy, the follower's response per type, values, tight constraints.
+
+    ``tight[t]`` lists the responses type ``t`` is kept exactly indifferent to (the constraints that bind);
+    ``crossed[t]`` whether the portfolio crosses type ``t``'s red line (threshold form only) and
+    ``exposure_at_tolerance`` whether its red-line exposure sits exactly on a tolerance.
+    """
 
     leader: FloatArray
     responses: tuple[int, ...]
@@ -78,6 +83,8 @@ class CommitmentSolution:
     attained: bool
     certificate: Certificate
     n_responses: int
+    crossed: tuple[bool, ...] = ()
+    exposure_at_tolerance: bool = False
 
     @property
     def row(self) -> FloatArray:
@@ -157,9 +164,13 @@ def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: flo
     reduced = y + g.T @ mu - c
     dual_residual = float(max(np.maximum(-reduced, 0.0).max(), np.maximum(-mu, 0.0).max(initial=0.0)))
     support = [i for i in range(m) if x[i] > tol]
-    active = [k for k in range(len(g)) if mu[k] > tol]
     cq = [Fraction(v) for v in c]
     gq = [[Fraction(v) for v in row] for row in g]
+    # Active constraints that vanish on the support (e.g. "no weight across the line" where the support has
+    # none) do not shape the vertex; their multipliers keep their float values, taken as exact rationals. Any
+    # dual-feasible (y, μ) with y = c·x proves optimality, unique or not.
+    active = [k for k in range(len(g)) if mu[k] > tol and any(gq[k][i] != 0 for i in support)]
+    idle = {k: Fraction(float(mu[k])) for k in range(len(g)) if mu[k] > tol and k not in active}
     primal = _solve_exact(
         [[Fraction(1)] * len(support), *([gq[k][i] for i in support] for k in active)],
         [Fraction(1)] + [Fraction(0)] * len(active),
@@ -169,7 +180,7 @@ def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: flo
         xq = [Fraction(0)] * m
         for i, v in zip(support, primal, strict=True):
             xq[i] = v
-        yq, muq = dual[0], dict(zip(active, dual[1:], strict=True))
+        yq, muq = dual[0], dict(zip(active, dual[1:], strict=True)) | idle
         feasible = all(v >= 0 for v in xq) and all(sum(r[i] * xq[i] for i in range(m)) <= 0 for r in gq)
         dual_feasible = all(v >= 0 for v in muq.values()) and all(
             yq + sum(gq[k][i] * mu_k for k, mu_k in muq.items()) >= cq[i] for i in range(m)
@@ -181,7 +192,24 @@ def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: flo
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A polytope of the simplex on which the payoffs are fixed matrices (one pair per follower type).
+
+    ``constraints`` are rows ``h`` with ``h·x ≤ 0`` that cut the piece out of the simplex; ``crossed`` says, per
+    type, whether portfolios of this piece cross that type's red line; ``open_side`` is a row ``h`` whose
+    ``h·x = 0`` face belongs to the neighbouring piece, so an optimum there is a supremum, not attained.
+    """
+
+    row_payoffs: tuple[FloatArray, ...]
+    col_payoffs: tuple[FloatArray, ...]
+    constraints: FloatArray
+    crossed: tuple[bool, ...] = ()
+    open_side: FloatArray | None = None
+
+
+@dataclass(frozen=True)
 class _Candidate:
+    piece: Piece
     profile: tuple[int, ...]
     x: FloatArray
     value: float
@@ -189,14 +217,14 @@ class _Candidate:
     interior: bool
 
 
-def _candidate(a_types: list[FloatArray], b_types: list[FloatArray], priors: FloatArray,
-               profile: tuple[int, ...], scale: float) -> _Candidate | None:  # fmt: skip
+def _candidate(piece: Piece, priors: FloatArray, profile: tuple[int, ...], scale: float) -> _Candidate | None:
+    a_types, b_types = piece.row_payoffs, piece.col_payoffs
     m = a_types[0].shape[0]
     c = sum((p * a[:, j] for p, a, j in zip(priors, a_types, profile, strict=True)), np.zeros(m))
-    g = _constraints(b_types, profile)
+    g = np.vstack([_constraints(list(b_types), profile), piece.constraints.reshape(-1, m)])
     result = linprog(-c, A_ub=g if len(g) else None, b_ub=np.zeros(len(g)) if len(g) else None,
                      A_eq=np.ones((1, m)), b_eq=[1.0], bounds=[(0.0, None)] * m, method="highs")  # fmt: skip
-    if result.status == 2:  # infeasible: no portfolio makes this profile a best response
+    if result.status == 2:  # infeasible: no portfolio of the piece makes this profile a best response
         return None
     if result.status != 0:
         raise RuntimeError(f"commitment LP for response profile {profile} failed: {result.message}")
@@ -207,7 +235,74 @@ def _candidate(a_types: list[FloatArray], b_types: list[FloatArray], priors: Flo
     certificate = _certify(c, g, x, np.maximum(mu, 0.0), y, scale)
     if not certificate.exact and max(certificate.primal_residual, certificate.dual_residual) > 1e-7 * scale:
         raise RuntimeError(f"commitment LP for {profile}: certificate residuals too large ({certificate})")
-    return _Candidate(profile, x, float(certificate.value), certificate, _interior(g, m))
+    return _Candidate(piece, profile, x, float(certificate.value), certificate, _interior(g, m))
+
+
+def _validated(
+    row_payoffs: ArrayLike | Sequence[ArrayLike], col_payoffs: ArrayLike | Sequence[ArrayLike],
+    priors: Sequence[float] | None, tie_breaking: str,
+) -> tuple[list[FloatArray], list[FloatArray], FloatArray]:  # fmt: skip
+    a_types, b_types = _as_types(row_payoffs), _as_types(col_payoffs)
+    if len(a_types) != len(b_types) or any(a.shape != b_types[0].shape for a in (*a_types, *b_types)):
+        raise ValueError("row and column payoffs must be matrices (or stacks per type) of one shape")
+    types = len(a_types)
+    p = np.full(types, 1.0 / types) if priors is None else np.asarray(priors, dtype=np.float64)
+    if p.shape != (types,) or (p < 0).any() or abs(p.sum() - 1.0) > 1e-9:
+        raise ValueError(f"priors must be {types} non-negative numbers summing to 1")
+    if tie_breaking not in TIE_BREAKING:
+        raise ValueError(f"tie_breaking must be 'strong' or 'weak', not {tie_breaking!r}")
+    return a_types, b_types, p
+
+
+def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: TieBreaking) -> CommitmentSolution:
+    """The best LP over every piece and every type-contingent response profile (module docstring)."""
+    first = pieces[0]
+    n = first.row_payoffs[0].shape[1]
+    scale = max(
+        *(float(np.ptp(a)) for piece in pieces for a in piece.row_payoffs),
+        *(float(np.ptp(b)) for piece in pieces for b in piece.col_payoffs),
+        1.0,
+    )
+    candidates = [
+        found
+        for piece in pieces
+        for profile in product(range(n), repeat=len(priors))
+        if (found := _candidate(piece, priors, profile, scale)) is not None
+    ]
+    eligible = candidates if tie_breaking == "strong" else [c for c in candidates if c.interior]
+    if not eligible:
+        raise ValueError(
+            "no response profile of the follower is ever strictly best, so the weak (pessimistic) Stackelberg "
+            "value is not defined by this method; use tie_breaking='strong'"
+        )
+    best = max(eligible, key=lambda c: c.value)  # the first of equal values: pieces, then profiles, in order
+    x, piece = best.x, best.piece
+    a_types, b_types = piece.row_payoffs, piece.col_payoffs
+    follower_values = tuple(float(x @ b[:, j]) for b, j in zip(b_types, best.profile, strict=True))
+    tight = tuple(
+        tuple(k for k in range(n) if k != j and x @ b[:, k] >= x @ b[:, j] - TOLERANCE * scale)
+        for b, j in zip(b_types, best.profile, strict=True)
+    )
+    ties_favour_leader = tie_breaking == "strong" or all(
+        x @ a[:, k] >= x @ a[:, j] - TOLERANCE * scale
+        for a, j, ties in zip(a_types, best.profile, tight, strict=True)
+        for k in ties
+    )
+    on_open_side = piece.open_side is not None and abs(float(piece.open_side @ x)) <= TOLERANCE
+    return CommitmentSolution(
+        leader=x,
+        responses=best.profile,
+        priors=tuple(float(v) for v in priors),
+        leader_value=best.value,
+        follower_values=follower_values,
+        tight=tight,
+        tie_breaking=tie_breaking,
+        attained=ties_favour_leader and not on_open_side,
+        certificate=best.certificate,
+        n_responses=n,
+        crossed=piece.crossed,
+        exposure_at_tolerance=bool((np.abs(piece.constraints.reshape(-1, len(x)) @ x) <= TOLERANCE).any()),
+    )
 
 
 def commitment_equilibrium(
@@ -229,49 +324,52 @@ def commitment_equilibrium(
     tie_breaking:
         ``"strong"`` (ties in the leader's favour) or ``"weak"`` (against it; the value may be a supremum).
     """
-    a_types, b_types = _as_types(row_payoffs), _as_types(col_payoffs)
-    if len(a_types) != len(b_types) or any(a.shape != b_types[0].shape for a in (*a_types, *b_types)):
-        raise ValueError("row and column payoffs must be matrices (or stacks per type) of one shape")
-    types = len(a_types)
-    p = np.full(types, 1.0 / types) if priors is None else np.asarray(priors, dtype=np.float64)
-    if p.shape != (types,) or (p < 0).any() or abs(p.sum() - 1.0) > 1e-9:
-        raise ValueError(f"priors must be {types} non-negative numbers summing to 1")
-    if tie_breaking not in ("strong", "weak"):
-        raise ValueError(f"tie_breaking must be 'strong' or 'weak', not {tie_breaking!r}")
-    n = a_types[0].shape[1]
-    scale = max(max(float(np.ptp(a)) for a in a_types), max(float(np.ptp(b)) for b in b_types), 1.0)
-    candidates = [
-        found
-        for profile in product(range(n), repeat=types)
-        if (found := _candidate(a_types, b_types, p, profile, scale)) is not None
-    ]
-    eligible = candidates if tie_breaking == "strong" else [c for c in candidates if c.interior]
-    if not eligible:
-        raise ValueError(
-            "no response profile of the follower is ever strictly best, so the weak (pessimistic) Stackelberg "
-            "value is not defined by this method; use tie_breaking='strong'"
+    a_types, b_types, p = _validated(row_payoffs, col_payoffs, priors, tie_breaking)
+    m = a_types[0].shape[0]
+    return _best_commitment([Piece(tuple(a_types), tuple(b_types), np.zeros((0, m)))], p, tie_breaking)
+
+
+def threshold_commitment(
+    below: tuple[Sequence[ArrayLike], Sequence[ArrayLike]],
+    across: tuple[Sequence[ArrayLike], Sequence[ArrayLike]],
+    exposure: ArrayLike,
+    tolerances: Sequence[float],
+    *,
+    priors: Sequence[float] | None = None,
+    tie_breaking: TieBreaking = "strong",
+) -> CommitmentSolution:
+    """Commitment when each follower type ``t`` switches payoffs once the exposure ``ξ(x) = Σ x_i e_i`` exceeds
+    its tolerance ``τ_t``: ``below = (A_t, B_t)`` per type for ``ξ ≤ τ_t``, ``across`` for ``ξ > τ_t``.
+
+    The simplex is cut into slabs between the sorted distinct tolerances (``docs/model.md``, "Red lines as
+    thresholds"); on each slab every type's side is fixed, so each slab is one :class:`Piece` and the problem is one
+    LP per slab and type-contingent response profile, each certified. ``ξ = τ`` belongs to the slab below (the
+    line is crossed only when exposure *exceeds* the tolerance); an optimum on the lower face of a slab above is a
+    supremum and is reported with ``attained = False``.
+    """
+    a_below, b_below, p = _validated(below[0], below[1], priors, tie_breaking)
+    a_across, b_across, _ = _validated(across[0], across[1], priors, tie_breaking)
+    e = np.asarray(exposure, dtype=np.float64)
+    taus = np.asarray(tolerances, dtype=np.float64)
+    if taus.shape != (len(p),) or (taus < 0).any() or (taus >= 1).any():
+        raise ValueError(f"tolerances must be {len(p)} shares in [0, 1), one per type")
+    levels = sorted(set(taus.tolist()))
+    pieces = []
+    for k in range(len(levels) + 1):
+        low = 0.0 if k == 0 else levels[k - 1]
+        rows = []
+        if k < len(levels):
+            rows.append(e - levels[k])  # ξ ≤ the next tolerance (homogeneous: Σ x = 1)
+        if k > 0:
+            rows.append(low - e)  # ξ ≥ this slab's tolerance
+        crossed = tuple(bool(k > 0 and tau <= low) for tau in taus)
+        pieces.append(
+            Piece(
+                row_payoffs=tuple(a1 if c else a0 for a0, a1, c in zip(a_below, a_across, crossed, strict=True)),
+                col_payoffs=tuple(b1 if c else b0 for b0, b1, c in zip(b_below, b_across, crossed, strict=True)),
+                constraints=np.asarray(rows, dtype=np.float64).reshape(-1, len(e)),
+                crossed=crossed,
+                open_side=None if k == 0 else low - e,
+            )
         )
-    best = max(eligible, key=lambda c: c.value)  # the first of equal values, profiles in lexicographic order
-    x = best.x
-    follower_values = tuple(float(x @ b[:, j]) for b, j in zip(b_types, best.profile, strict=True))
-    tight = tuple(
-        tuple(k for k in range(n) if k != j and x @ b[:, k] >= x @ b[:, j] - TOLERANCE * scale)
-        for b, j in zip(b_types, best.profile, strict=True)
-    )
-    return CommitmentSolution(
-        leader=x,
-        responses=best.profile,
-        priors=tuple(float(v) for v in p),
-        leader_value=best.value,
-        follower_values=follower_values,
-        tight=tight,
-        tie_breaking=tie_breaking,
-        attained=tie_breaking == "strong"
-        or all(
-            x @ a[:, k] >= x @ a[:, j] - TOLERANCE * scale
-            for a, j, ties in zip(a_types, best.profile, tight, strict=True)
-            for k in ties
-        ),
-        certificate=best.certificate,
-        n_responses=n,
-    )
+    return _best_commitment(pieces, p, tie_breaking)

@@ -27,10 +27,11 @@ from typing import Literal
 
 import pandas as pd
 
-from games import Scenario, TwoPlayerGame, build_game, payoff_matrices
+from games import Scenario, TwoPlayerGame, build_game
 from games.bayesian import build_bayesian_game
+from games.payoffs import payoff_matrices_across_the_line
 from games.three_player import build_three_player_game
-from solver.commitment import CommitmentSolution, TieBreaking, commitment_equilibrium
+from solver.commitment import CommitmentSolution, TieBreaking, threshold_commitment
 from solver.equilibria import equilibria
 from solver.portfolio import PortfolioReading, Profile, ReadingRules, read_portfolio
 from solver.qre import logit_qre
@@ -102,14 +103,22 @@ COMMITMENT_PINNING = (
 def commitment_solution(scenario: Scenario, tie_breaking: TieBreaking = "strong") -> CommitmentSolution:
     """The small state's optimal commitment against the patron, per patron type where the scenario declares types.
 
-    Each type's payoffs are the two-player payoffs with the type's parameter overrides, weighted by its prior.
+    Red lines are thresholds (``docs/model.md``): each type answers the payoffs before its line
+    (:func:`games.payoffs.payoff_matrices_across_the_line` with ``crossed=False``) until the portfolio's red-line
+    exposure exceeds its ``red_line_tolerance``, and those across it after. Each type's parameters are the
+    scenario's with the type's overrides; its weight is its prior.
     """
-    types = scenario.patron_types
-    if not types:
-        return commitment_equilibrium(*payoff_matrices(scenario), tie_breaking=tie_breaking)
-    matrices = [payoff_matrices(scenario.with_values(**t.overrides)) for t in types]
-    return commitment_equilibrium(
-        [a for a, _ in matrices], [b for _, b in matrices], priors=[t.prior for t in types], tie_breaking=tie_breaking
+    cases = [scenario.with_values(**t.overrides) for t in scenario.patron_types] or [scenario]
+    priors = [t.prior for t in scenario.patron_types] or [1.0]
+    below = [payoff_matrices_across_the_line(case, crossed=False) for case in cases]
+    across = [payoff_matrices_across_the_line(case, crossed=True) for case in cases]
+    return threshold_commitment(
+        ([a for a, _ in below], [b for _, b in below]),
+        ([a for a, _ in across], [b for _, b in across]),
+        [float(i.crosses_red_line) for i in scenario.instruments],
+        [case.value("red_line_tolerance") for case in cases],
+        priors=priors,
+        tie_breaking=tie_breaking,
     )
 
 
@@ -117,9 +126,13 @@ def _commitment_notes(scenario: Scenario, solution: CommitmentSolution) -> tuple
     responses = [r.label for r in scenario.responses]
     types = [t.label for t in scenario.patron_types] or [scenario.scenario.patron]
     notes = []
-    for label, response, tight in zip(types, solution.responses, solution.tight, strict=True):
+    crossed = solution.crossed or (False,) * len(types)
+    for label, response, tight, over in zip(types, solution.responses, solution.tight, crossed, strict=True):
         at_bay = f"; kept exactly indifferent to: {', '.join(responses[k] for k in tight)}" if tight else ""
-        notes.append(f"{label} answers with: {responses[response]}{at_bay}")
+        line = "; its red line is crossed" if over else ""
+        notes.append(f"{label} answers with: {responses[response]}{at_bay}{line}")
+    if solution.exposure_at_tolerance:
+        notes.append("the portfolio's red-line exposure sits exactly at a patron type's tolerance")
     certificate = solution.certificate
     side = "for" if solution.tie_breaking == "strong" else "against"
     proof = (

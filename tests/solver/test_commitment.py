@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import load_scenario
-from solver.commitment import CommitmentSolution, commitment_equilibrium
+from games import load_scenario, payoff_matrices
+from solver.commitment import CommitmentSolution, commitment_equilibrium, threshold_commitment
 from solver.equilibria import equilibria
 from solver.views import commitment_solution, solve_view
 from tests.scenarios import deterrence_scenario
@@ -153,20 +153,53 @@ def test_bad_arguments_are_refused() -> None:
         commitment_equilibrium(np.eye(2), np.eye(2), tie_breaking="optimistic")  # type: ignore[arg-type]
 
 
-def test_the_deterrence_case_commits_to_exactly_the_risk_the_patron_tolerates() -> None:
-    """ε = 4, β = 12: the patron acquiesces while 2(1 − x) − 22x ≥ −4, i.e. the small state crosses with x ≤ ¼; the
-    small state's payoff 10 + 6x is best at x = ¼ (11.5), against at most 0 when punished."""
-    result = solve_view(deterrence_scenario(4.0, 12.0), "commitment")
-    (solution,) = result.profiles
+def test_on_the_linear_form_the_deterrence_case_commits_to_the_risk_the_patron_tolerates() -> None:
+    """ε = 4, β = 12, red-line terms linear in the portfolio: the patron acquiesces while 2(1 − x) − 22x ≥ −4,
+    i.e. x ≤ ¼; the small state's 10 + 6x is best at x = ¼ (23/2). A linear form trades a red line for value."""
+    solution = commitment_equilibrium(*payoff_matrices(deterrence_scenario(4.0, 12.0)))
     assert solution.row == pytest.approx([0.75, 0.25])
-    assert solution.col == pytest.approx([1.0, 0.0])
-    assert isinstance(solution, CommitmentSolution)
-    assert solution.certificate.exact
     assert solution.certificate.value == Fraction(23, 2)
-    assert any("kept exactly indifferent to: punish" in note.lower() for note in result.notes)
+    assert solution.tight == ((1,),)
+
+
+@pytest.mark.parametrize(("tolerance", "portfolio", "value"), [(0.0, [1.0, 0.0], 10), (0.5, [0.5, 0.5], 13)])
+def test_with_a_threshold_the_patron_answers_the_line_not_the_weight(
+    tolerance: float, portfolio: list[float], value: int
+) -> None:
+    """Red lines as thresholds. Before the line the patron acquiesces while 2(1 − x) − 10x ≥ −4 (x ≤ ½) and the
+    small state earns 10 + 6x; across it the lump stake β makes the patron punish and the small state earns at most
+    −14. τ = 0: comply (10). τ = ½: exactly the tolerated weight, x = ½ (13), the patron indifferent there."""
+    scenario = deterrence_scenario(4.0, 12.0).with_values(red_line_tolerance=tolerance)
+    result = solve_view(scenario, "commitment")
+    (solution,) = result.profiles
+    assert isinstance(solution, CommitmentSolution)
+    assert solution.row == pytest.approx(portfolio)
+    assert solution.col == pytest.approx([1.0, 0.0])
+    assert solution.crossed == (False,)
+    assert solution.exposure_at_tolerance
+    assert solution.certificate.exact
+    assert solution.certificate.value == value
     (reading,) = result.readings
     assert "own payoffs" in reading.pinned_by
-    assert reading.red_line_exposure == pytest.approx(0.25)  # the linear payoff form trades a red line for value
+
+
+def test_a_threshold_game_equals_a_dense_search_over_the_simplex() -> None:
+    """Three instruments, one across the line; brute force over a fine grid of portfolios, the patron answering
+    each with its best response on the portfolio's side of the line (ties to the leader)."""
+    rng = np.random.default_rng(3)
+    for _ in range(15):
+        below, across = rng.integers(-5, 6, (2, 3, 2)).astype(float), rng.integers(-5, 6, (2, 3, 2)).astype(float)
+        exposure, tau = np.array([0.0, 0.0, 1.0]), 0.3
+        solution = threshold_commitment(([below[0]], [below[1]]), ([across[0]], [across[1]]), exposure, [tau])
+        grid = np.array([(i, j, 200 - i - j) for i in range(201) for j in range(201 - i)]) / 200
+        best = -np.inf
+        for x in grid:
+            a, b = across if x @ exposure > tau + 1e-12 else below
+            values = x @ b
+            leader = x @ a
+            best = max(best, leader[values >= values.max() - 1e-12].max())
+        assert best <= solution.leader_value + 1e-9  # nothing on the grid beats the certified optimum
+        assert best >= solution.leader_value - 0.2  # and the grid comes close to it (5e-3 steps, payoffs ≤ 5)
 
 
 def test_belarus_commitment_per_patron_type_is_certified() -> None:
