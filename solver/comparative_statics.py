@@ -3,8 +3,12 @@
 For a parameter grid ``v_1 < … < v_K`` and a view, each point is solved and a portfolio measure read from
 every solution; points with several solutions are summarised by their mean (all equilibria weighted equally)
 and their range. A hypothesis "the measure rises with the parameter" *holds* on the grid when the mean never
-falls by more than ``tol`` between neighbours and rises overall; it is *flat* when it never moves by more than
-``tol``; otherwise it *fails*.
+falls by more than ``tol`` between neighbours and its overall rise, the **effect size** ``direction × (mean at the
+high end − mean at the low end)``, is at least :data:`MIN_EFFECT`; it is *negligible* when it moves that way by
+less; *flat* when it never moves by more than ``tol``; otherwise it *fails*. The measures are shares of the
+portfolio's weight (or mean alignment, on [−1, 1]), so the floor of 0.05 asks for five points of weight across
+the parameter's whole plausible range (an assumed floor, stated so that a "holds" resting on a change of 0.001 is
+not reported as one).
 
 Walt (1987: 33), quoted in the seed paper, states four hypotheses; here each is read through one parameter:
 
@@ -35,7 +39,10 @@ from numpy.typing import ArrayLike
 from games import Scenario
 from solver.views import ViewName, solve_view
 
-Verdict = Literal["holds", "flat", "fails"]
+Verdict = Literal["holds", "negligible", "flat", "fails"]
+
+#: Smallest overall move of the measure, across the parameter's plausible range, for a hypothesis to hold.
+MIN_EFFECT = 0.05
 
 
 @dataclass(frozen=True)
@@ -74,22 +81,32 @@ def measure_path(
     return pd.DataFrame(rows)
 
 
-def verdict(means: ArrayLike, direction: int = 1, tol: float = 1e-6) -> Verdict:
-    """``holds`` if the sequence moves in ``direction`` (never against it by more than ``tol``, overall by more)."""
+def effect_size(means: ArrayLike, direction: int = 1) -> float:
+    """``direction × (last − first)``: how far the measure moves the predicted way across the grid."""
+    values = np.asarray(means, dtype=np.float64)
+    return float(direction * (values[-1] - values[0]))
+
+
+def verdict(means: ArrayLike, direction: int = 1, tol: float = 1e-6, min_effect: float = MIN_EFFECT) -> Verdict:
+    """``holds`` if the sequence moves in ``direction`` (never against it by more than ``tol``) by at least
+    ``min_effect`` overall; ``negligible`` if it moves that way by less; ``flat``; else ``fails``."""
     steps = np.diff(np.asarray(means, dtype=np.float64)) * direction
     if np.all(np.abs(steps) <= tol):
         return "flat"
-    return "holds" if np.all(steps >= -tol) and steps.sum() > tol else "fails"
+    if not (np.all(steps >= -tol) and steps.sum() > tol):
+        return "fails"
+    return "holds" if effect_size(means, direction) >= min_effect - tol else "negligible"
 
 
 def assess_hypotheses(
     scenario: Scenario,
     hypotheses: Sequence[Hypothesis] = WALT_HYPOTHESES,
-    views: Sequence[ViewName] = ("two-player", "qre", "sequential"),
+    views: Sequence[ViewName] = ("two-player", "qre", "sequential", "commitment"),
     points: int = 11,
     precision: float = 1.0,
 ) -> pd.DataFrame:
-    """Each hypothesis under each view across the parameter's plausible range: the verdict and the measure's ends."""
+    """Each hypothesis under each view across the parameter's plausible range: the verdict, its effect size (floor
+    :data:`MIN_EFFECT`) and the measure's ends."""
     rows = []
     for hypothesis in hypotheses:
         low, high = scenario.parameters[hypothesis.parameter].range
@@ -99,6 +116,7 @@ def assess_hypotheses(
             rows.append({
                 "hypothesis": hypothesis.name, "view": view, "parameter": hypothesis.parameter,
                 "measure": hypothesis.measure, "verdict": verdict(path["mean"], hypothesis.direction),
+                "effect size": effect_size(path["mean"], hypothesis.direction),
                 "at low": path["mean"].iloc[0], "at high": path["mean"].iloc[-1],
                 "multiple solutions": bool((path["solutions"] > 1).any()),
             })  # fmt: skip

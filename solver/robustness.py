@@ -26,10 +26,14 @@ import numpy as np
 import pandas as pd
 
 from games import Scenario, load_scenario
-from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify
+from games.parameters import ALL_PARAMETERS, COMMITMENT_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
+from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify, portfolio_measures
 from solver.selection import Rule, select, with_label_indicators
 from solver.sensitivity import reference_equilibria, varied_parameters
 from solver.sweeps import Design, sweep
+from solver.sweeps.sampling import points
+from solver.sweeps.spec import make_spec
+from solver.views import ViewName, solve_view, view_rules
 
 
 @dataclass(frozen=True)
@@ -116,9 +120,18 @@ def robustness(
         quiet=quiet,
     )
     start = reference_equilibria(case, rules)
+    by_rule = select(table, [f"is_{label}" for label in LABELS], rule, scenario=case, reference=start.iloc[0]).values
+    verdict = tuple(sorted(set(start["label"])))
+    return _report(table, by_rule, verdict, tuple(chosen), rule, rules or ReadingRules())
+
+
+def _report(
+    table: pd.DataFrame, by_rule: pd.DataFrame, verdict: tuple[str, ...], factors: tuple[str, ...], rule: Rule,
+    rules: ReadingRules,
+) -> Robustness:  # fmt: skip
+    """Label shares over the points of ``table`` (one row per point and solution), with threshold stability."""
     indicators = with_label_indicators(table).groupby("point")[[f"is_{label}" for label in LABELS]]
     every, some = indicators.min(), indicators.max()
-    by_rule = select(table, [f"is_{label}" for label in LABELS], rule, scenario=case, reference=start.iloc[0]).values
     size = len(every)
     shares = pd.DataFrame(
         {
@@ -129,8 +142,47 @@ def robustness(
         index=pd.Index(LABELS, name="label"),
     )
     shares["ci95"] = 1.96 * np.sqrt(shares["every_equilibrium"] * (1 - shares["every_equilibrium"]) / size)
-    verdict = tuple(sorted(set(start["label"])))
     shares["verdict"] = shares.index.isin(verdict)
-    multiple = float((table.groupby("point")["equilibria"].first() > 1).mean())
-    stability = threshold_stability(table, rules or ReadingRules())
-    return Robustness(shares, verdict, size, multiple, tuple(chosen), rule, stability)
+    multiple = float((table.groupby("point")["point"].size() > 1).mean())
+    return Robustness(shares, verdict, size, multiple, factors, rule, threshold_stability(table, rules))
+
+
+def view_factors(scenario: Scenario, view: ViewName) -> list[str]:
+    """The parameters a view's payoffs depend on whose plausible range is not a single value."""
+    names = set(MODEL_PARAMETERS)
+    if view == "three-player":
+        names |= set(SECOND_POLE_PARAMETERS)
+    if view == "commitment":
+        names |= set(COMMITMENT_PARAMETERS)
+    return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]
+
+
+def view_robustness(
+    scenario: Scenario | str,
+    view: ViewName,
+    *,
+    n: int = 256,
+    design: Design = "sobol",
+    factors: Sequence[str] | None = None,
+    seed: int = 0,
+    rules: ReadingRules | None = None,
+) -> Robustness:
+    """The robustness report of any view: the same sample of the box, each point solved by :func:`solve_view`.
+
+    Points are solved one at a time (the batch engine covers the two-player view only: use :func:`robustness`
+    there for large samples); ``by_rule`` is the mean rule, the share of a point's solutions with the label.
+    """
+    case = load_scenario(scenario) if isinstance(scenario, str) else scenario
+    chosen = tuple(factors or view_factors(case, view))
+    values = points(make_spec(case, list(chosen), design=design, n=n, seed=seed, known=ALL_PARAMETERS))
+    frames = []
+    for k, row in enumerate(values):
+        result = solve_view(case.with_values(**dict(zip(chosen, (float(v) for v in row), strict=True))), view,
+                            rules=rules)  # fmt: skip
+        measures = portfolio_measures(case, np.array([profile.row for profile in result.profiles]))
+        frame = pd.DataFrame(measures.columns()).assign(point=k, label=[r.label for r in result.readings])
+        frames.append(frame)
+    table = pd.concat(frames, ignore_index=True)
+    by_rule = with_label_indicators(table).groupby("point")[[f"is_{label}" for label in LABELS]].mean()
+    verdict = tuple(sorted({reading.label for reading in solve_view(case, view, rules=rules).readings}))
+    return _report(table, by_rule, verdict, chosen, "mean", rules or view_rules(view))

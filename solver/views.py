@@ -49,6 +49,11 @@ DEFAULT_PRECISION = 1.0
 QRE_RULES = ReadingRules(filter_two_max_red_line_exposure=0.05)
 
 
+def view_rules(view: str) -> ReadingRules:
+    """The reading rules a view uses by default (QRE's tolerate a little weight across a red line)."""
+    return QRE_RULES if view == "qre" else ReadingRules()
+
+
 @dataclass(frozen=True)
 class ViewResult:
     """The solution of one view: the game solved, its solution profiles and their readings, with notes."""
@@ -172,7 +177,7 @@ def solve_view(
     if view == "qre":
         game = build_game(scenario)
         points = tuple(logit_qre(game.row_payoffs, game.col_payoffs, precision))
-        qre_rules = rules or QRE_RULES
+        qre_rules = rules or view_rules(view)
         readings = tuple(read_portfolio(game, p, qre_rules, pinned_by=_qre_pinning(precision)) for p in points)
         return ViewResult(view, f"logit QRE (λ = {precision:g})", game, points, readings, True,
                           ("points of the principal branch at this precision",))  # fmt: skip

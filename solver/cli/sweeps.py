@@ -13,12 +13,13 @@ from rich.table import Table
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, user_errors
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
-from solver.robustness import robustness
+from solver.robustness import Robustness, robustness, view_robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
 from solver.sweeps.spec import SAMPLED, Design
 from solver.tracking import track_equilibria
+from solver.views import VIEWS
 
 VaryOpt = Annotated[
     list[str] | None,
@@ -154,11 +155,28 @@ def robustness_command(
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
     quiet: QuietOpt = False,
+    view: Annotated[
+        str,
+        typer.Option(help=f"View whose verdict to test: {', '.join(VIEWS)} (all but two-player point by point)."),
+    ] = "two-player",
 ) -> None:
     """Share of the plausible parameter box in which each label holds, against the shipped verdict."""
     case = scenario_or_exit(scenario)
     design = choose(sample, SAMPLED[:3], "--sample")
     chosen_rule = choose(rule, RULES, "--rule")
+    chosen_view = choose(view, VIEWS, "--view")
+    if chosen_view not in case.scenario.views:
+        raise fail(
+            f"scenario {case.id!r} does not declare the {chosen_view} view; it lists {', '.join(case.scenario.views)}"
+        )
+    if chosen_view != "two-player":
+        if chosen_rule != "mean" or scheduler or dask_local:
+            raise fail("--view other than two-player solves point by point with the mean rule, locally; drop --rule, "
+                       "--scheduler and --dask-local")  # fmt: skip
+        with user_errors():
+            report = view_robustness(case, chosen_view, n=n, design=design, factors=vary or None, seed=seed)
+        _print_robustness(case.id, report, rule)
+        return
     with user_errors():
         report = robustness(
             case,
@@ -172,7 +190,11 @@ def robustness_command(
             dask_local=dask_local,
             quiet=quiet,
         )
-    table = Table(title=f"Where each label holds in {case.id}'s plausible box", title_justify="left")
+    _print_robustness(case.id, report, rule)
+
+
+def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
+    table = Table(title=f"Where each label holds in {case_id}'s plausible box", title_justify="left")
     for column in ("label", "every equilibrium", "± 95%", "some equilibrium", f"by rule ({rule})", "verdict"):
         table.add_column(column, justify="left" if column == "label" else "right")
     for label, row in report.shares.iterrows():

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, get_args
 
-from games import MODEL_PARAMETERS, Scenario
+from games import MODEL_PARAMETERS, ParameterSpec, Scenario
 
 Design = Literal["grid", "random", "lhs", "sobol", "saltelli"]
 DESIGNS: tuple[Design, ...] = get_args(Design)
@@ -101,12 +101,14 @@ def _count(text: str, name: str, problems: list[str]) -> int | None:
     return count
 
 
-def _parse(text: str, design: Design, scenario: Scenario, problems: list[str]) -> Axis | None:
+def _parse(
+    text: str, design: Design, scenario: Scenario, problems: list[str], known: Mapping[str, ParameterSpec]
+) -> Axis | None:
     """One axis from its text form, or None after recording what is wrong with it."""
     name, sep, bounds = text.partition("=")
     name = name.strip()
-    if name not in MODEL_PARAMETERS:
-        problems.append(f"unknown parameter {name!r}; known: {', '.join(sorted(MODEL_PARAMETERS))}")
+    if name not in known:
+        problems.append(f"unknown parameter {name!r}; known: {', '.join(sorted(known))}")
         return None
     fields = bounds.split(":") if sep else []
     if design == "grid" and len(fields) != 3:
@@ -130,10 +132,10 @@ def _parse(text: str, design: Design, scenario: Scenario, problems: list[str]) -
     return Axis(name, low_, high_, count)
 
 
-def _axis_problems(axis: Axis, design: Design) -> list[str]:
-    if axis.name not in MODEL_PARAMETERS:
-        return [f"unknown parameter {axis.name!r}; known: {', '.join(sorted(MODEL_PARAMETERS))}"]
-    spec = MODEL_PARAMETERS[axis.name]
+def _axis_problems(axis: Axis, design: Design, known: Mapping[str, ParameterSpec]) -> list[str]:
+    if axis.name not in known:
+        return [f"unknown parameter {axis.name!r}; known: {', '.join(sorted(known))}"]
+    spec = known[axis.name]
     if design == "grid" and (axis.count is None or axis.count < 2):
         return [f"{axis.name}: a grid axis needs a count of at least 2 values"]
     if design != "grid" and axis.count is not None:
@@ -170,6 +172,7 @@ def make_spec(
     design: Design = "grid",
     n: int | None = None,
     seed: int = 0,
+    known: Mapping[str, ParameterSpec] = MODEL_PARAMETERS,
 ) -> SweepSpec:
     """Parse and validate a sweep specification against a scenario.
 
@@ -186,6 +189,9 @@ def make_spec(
         sequence) or ``"saltelli"`` (Saltelli's scheme for Sobol' indices).
     n, seed:
         Sample size and seed of a sampled design.
+    known:
+        The parameters that may be varied: the two-player game's by default; a view that depends on more
+        (the second pole's, the commitment view's tolerance) passes its own.
 
     Raises
     ------
@@ -206,10 +212,10 @@ def make_spec(
         vary = [f"{name}={':'.join(str(x) for x in bounds)}" if len(bounds) else name for name, bounds in vary.items()]
     axes: list[Axis] = []
     for item in vary:
-        axis = item if isinstance(item, Axis) else _parse(str(item), design, scenario, problems)
+        axis = item if isinstance(item, Axis) else _parse(str(item), design, scenario, problems, known)
         if axis is not None:
             axes.append(axis)
-            problems.extend(_axis_problems(axis, design))
+            problems.extend(_axis_problems(axis, design, known))
     names = [axis.name for axis in axes]
     for name in sorted({name for name in names if names.count(name) > 1}):
         problems.append(f"{name} is varied more than once")

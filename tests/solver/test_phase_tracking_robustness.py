@@ -6,15 +6,17 @@ from pathlib import Path
 
 import matplotlib
 import numpy as np
+import pandas as pd
 import pytest
 
 from games import load_scenario
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
 from solver.portfolio import LABELS, ReadingRules
-from solver.robustness import robustness
+from solver.robustness import robustness, view_factors, view_robustness
 from solver.sensitivity import sobol_analysis
 from solver.tracking import track_equilibria
+from solver.views import ViewName
 
 matplotlib.use("Agg")
 BELARUS = load_scenario("belarus-2014")
@@ -104,3 +106,21 @@ def test_threshold_stability_moves_each_threshold_and_agrees_with_the_base_share
         for label in LABELS:  # nothing flipped: every label keeps its base share
             assert row[f"{label}_every_equilibrium"] == pytest.approx(report.shares.loc[label, "every_equilibrium"])
     assert "moved by ±10%" in report.summary()
+
+
+def test_the_point_by_point_path_agrees_with_the_batch_sweep_on_the_two_player_view() -> None:
+    batch = robustness(BELARUS, n=32, workers=1, quiet=True)
+    one_by_one = view_robustness(BELARUS, "two-player", n=32)
+    pd.testing.assert_frame_equal(batch.shares, one_by_one.shares)
+    assert batch.verdict == one_by_one.verdict
+
+
+@pytest.mark.parametrize("view", ["sequential", "bayesian", "qre", "three-player", "commitment"])
+def test_every_view_has_a_robustness_report(view: ViewName) -> None:
+    report = view_robustness(BELARUS, view, n=8)
+    assert report.points == 8
+    assert report.shares["some_equilibrium"].sum() >= 1.0 - 1e-12  # every point has some label
+    assert (report.shares["every_equilibrium"] <= report.shares["some_equilibrium"] + 1e-12).all()
+    assert set(report.factors) == set(view_factors(BELARUS, view))
+    if view == "commitment":
+        assert "red_line_tolerance" in report.factors

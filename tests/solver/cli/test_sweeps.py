@@ -156,3 +156,14 @@ def test_robustness_and_plots(tmp_path: Path) -> None:
     assert track.exit_code == 0, track.output
     assert "red_line_cost = 3: equilibrium 1 appears" in track.output
     assert (tmp_path / "t.png").exists()
+
+
+def test_robustness_of_another_view_from_the_command_line() -> None:
+    result = runner.invoke(app, ["robustness", "belarus-2014", "--view", "commitment", "--n", "8"])
+    assert result.exit_code == 0, result.output
+    assert "Where each label holds" in result.output
+    refused = runner.invoke(app, ["robustness", "belarus-2014", "--view", "sequential", "--rule", "tracked"])
+    assert refused.exit_code == 2
+    assert "mean rule" in refused.output
+    undeclared = runner.invoke(app, ["robustness", "textbook-deterrence", "--view", "bayesian"])
+    assert undeclared.exit_code == 2
