@@ -31,7 +31,7 @@ not determine a unique vertex the certificate is the float one, with its residua
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import product
 from typing import Literal
@@ -114,17 +114,20 @@ def _constraints(b_types: list[FloatArray], profile: tuple[int, ...]) -> FloatAr
     return np.asarray(rows, dtype=np.float64).reshape(-1, m)
 
 
-def _interior(g: FloatArray, m: int) -> bool:
-    """Whether some ``x`` in the simplex satisfies every constraint strictly (max slack ``s > 0``)."""
-    if len(g) == 0:
-        return True
+def _slack(strict: FloatArray, closed: FloatArray, m: int) -> float:
+    """``max s`` such that ``h·x + s ≤ 0`` for the ``strict`` rows and ``h·x ≤ 0`` for the ``closed`` rows, over the
+    simplex (``s ≤ 1``): positive exactly when some portfolio meets every strict row strictly."""
+    rows = np.vstack([strict.reshape(-1, m), closed.reshape(-1, m)])
+    if len(strict.reshape(-1, m)) == 0:
+        return 1.0
+    slack = np.concatenate([np.ones(len(strict.reshape(-1, m))), np.zeros(len(closed.reshape(-1, m)))])
     cost = np.zeros(m + 1)
     cost[-1] = -1.0
-    upper = np.hstack([g, np.ones((len(g), 1))])
+    upper = np.hstack([rows, slack[:, None]])
     equal = np.hstack([np.ones((1, m)), np.zeros((1, 1))])
-    result = linprog(cost, A_ub=upper, b_ub=np.zeros(len(g)), A_eq=equal, b_eq=[1.0],
+    result = linprog(cost, A_ub=upper, b_ub=np.zeros(len(rows)), A_eq=equal, b_eq=[1.0],
                      bounds=[(0.0, None)] * m + [(None, 1.0)])  # fmt: skip
-    return bool(result.status == 0 and -result.fun > TOLERANCE * max(float(np.abs(g).max()), 1.0))
+    return float(-result.fun) if result.status == 0 else -np.inf
 
 
 def _solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
@@ -195,9 +198,11 @@ def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: flo
 class Piece:
     """A polytope of the simplex on which the payoffs are fixed matrices (one pair per follower type).
 
-    ``constraints`` are rows ``h`` with ``h·x ≤ 0`` that cut the piece out of the simplex; ``crossed`` says, per
-    type, whether portfolios of this piece cross that type's red line; ``open_side`` is a row ``h`` whose
-    ``h·x = 0`` face belongs to the neighbouring piece, so an optimum there is a supremum, not attained.
+    ``constraints`` are rows ``h`` with ``h·x ≤ 0`` that cut the piece out of the simplex (closed sides);
+    ``open_side`` is a row ``h`` with ``h·x < 0`` on the piece and whose ``h·x = 0`` face belongs to the neighbouring
+    piece: the LPs run on the closure, an optimum on that face is a supremum (approached, not attained), and a
+    response profile whose region meets the piece only on that face is dropped. ``crossed`` says, per type,
+    whether portfolios of this piece cross that type's red line.
     """
 
     row_payoffs: tuple[FloatArray, ...]
@@ -221,7 +226,9 @@ def _candidate(piece: Piece, priors: FloatArray, profile: tuple[int, ...], scale
     a_types, b_types = piece.row_payoffs, piece.col_payoffs
     m = a_types[0].shape[0]
     c = sum((p * a[:, j] for p, a, j in zip(priors, a_types, profile, strict=True)), np.zeros(m))
-    g = np.vstack([_constraints(list(b_types), profile), piece.constraints.reshape(-1, m)])
+    incentives = _constraints(list(b_types), profile)
+    open_side = np.zeros((0, m)) if piece.open_side is None else piece.open_side.reshape(1, m)
+    g = np.vstack([incentives, piece.constraints.reshape(-1, m), open_side])
     result = linprog(-c, A_ub=g if len(g) else None, b_ub=np.zeros(len(g)) if len(g) else None,
                      A_eq=np.ones((1, m)), b_eq=[1.0], bounds=[(0.0, None)] * m, method="highs")  # fmt: skip
     if result.status == 2:  # infeasible: no portfolio of the piece makes this profile a best response
@@ -235,7 +242,12 @@ def _candidate(piece: Piece, priors: FloatArray, profile: tuple[int, ...], scale
     certificate = _certify(c, g, x, np.maximum(mu, 0.0), y, scale)
     if not certificate.exact and max(certificate.primal_residual, certificate.dual_residual) > 1e-7 * scale:
         raise RuntimeError(f"commitment LP for {profile}: certificate residuals too large ({certificate})")
-    return _Candidate(piece, profile, x, float(certificate.value), certificate, _interior(g, m))
+    tol = TOLERANCE * max(float(np.abs(g).max(initial=0.0)), 1.0)
+    closed = piece.constraints.reshape(-1, m)
+    if len(open_side) and _slack(open_side, np.vstack([incentives, closed]), m) <= tol:
+        return None  # the profile's region touches this piece only on the face that belongs to its neighbour
+    interior = _slack(np.vstack([incentives, open_side]), closed, m) > tol
+    return _Candidate(piece, profile, x, float(certificate.value), certificate, interior)
 
 
 def _validated(
@@ -301,7 +313,6 @@ def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: 
         certificate=best.certificate,
         n_responses=n,
         crossed=piece.crossed,
-        exposure_at_tolerance=bool((np.abs(piece.constraints.reshape(-1, len(x)) @ x) <= TOLERANCE).any()),
     )
 
 
@@ -353,23 +364,22 @@ def threshold_commitment(
     taus = np.asarray(tolerances, dtype=np.float64)
     if taus.shape != (len(p),) or (taus < 0).any() or (taus >= 1).any():
         raise ValueError(f"tolerances must be {len(p)} shares in [0, 1), one per type")
-    levels = sorted(set(taus.tolist()))
+    levels = [tau for tau in sorted(set(taus.tolist())) if tau < e.max()]  # slabs no portfolio can reach: none
     pieces = []
     for k in range(len(levels) + 1):
         low = 0.0 if k == 0 else levels[k - 1]
-        rows = []
-        if k < len(levels):
-            rows.append(e - levels[k])  # ξ ≤ the next tolerance (homogeneous: Σ x = 1)
-        if k > 0:
-            rows.append(low - e)  # ξ ≥ this slab's tolerance
+        upper = [e - levels[k]] if k < len(levels) else []  # ξ ≤ the next tolerance (homogeneous: Σ x = 1)
         crossed = tuple(bool(k > 0 and tau <= low) for tau in taus)
         pieces.append(
             Piece(
                 row_payoffs=tuple(a1 if c else a0 for a0, a1, c in zip(a_below, a_across, crossed, strict=True)),
                 col_payoffs=tuple(b1 if c else b0 for b0, b1, c in zip(b_below, b_across, crossed, strict=True)),
-                constraints=np.asarray(rows, dtype=np.float64).reshape(-1, len(e)),
+                constraints=np.asarray(upper, dtype=np.float64).reshape(-1, len(e)),
                 crossed=crossed,
-                open_side=None if k == 0 else low - e,
+                open_side=None if k == 0 else low - e,  # ξ > this slab's tolerance
             )
         )
-    return _best_commitment(pieces, p, tie_breaking)
+    solution = _best_commitment(pieces, p, tie_breaking)
+    exposure = float(e @ solution.leader)
+    at_tolerance = exposure > TOLERANCE and bool(np.any(np.abs(taus - exposure) <= TOLERANCE))
+    return replace(solution, exposure_at_tolerance=at_tolerance)

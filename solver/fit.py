@@ -339,11 +339,17 @@ def _qre_points(view: ViewName, result: ViewResult) -> tuple[float, Callable[[fl
     return span, point
 
 
-def fit_view(scenario: Scenario, view: ViewName, observed: ObservedProfile | None = None) -> ViewFit:
-    """Solve one view of ``scenario`` and hold its solutions and its QRE against the observed profile."""
+def fit_view(
+    scenario: Scenario, view: ViewName, observed: ObservedProfile | None = None, result: ViewResult | None = None
+) -> ViewFit:
+    """Hold one view's solutions and its QRE against the observed profile.
+
+    ``result`` is the view already solved (with the caller's options: precision, tie-breaking); by default the view
+    is solved with its defaults.
+    """
     observed = observed or _observed(scenario)
     evidence = _Evidence.of(scenario, observed)
-    result = solve_view(scenario, view)
+    result = result or solve_view(scenario, view)
     solutions = tuple(
         evidence.compare(k, profile.row, response_marginal(result.game, profile.col), getattr(profile, "pole", None))
         for k, profile in enumerate(result.profiles)
@@ -358,8 +364,8 @@ def fit_view(scenario: Scenario, view: ViewName, observed: ObservedProfile | Non
 def _observed(scenario: Scenario) -> ObservedProfile:
     if scenario.observed is None:
         raise NoObservedProfileError(
-            f"scenario {scenario.id!r} has no [observed] block, so there is nothing to fit; add one written from "
-            "sources (docs/scenarios.md, 'Observed behaviour')"
+            f"scenario {scenario.id!r} has no [observed] profile, so there is nothing to fit; add one written from "
+            "sources (docs/scenarios.md, '[observed]')"
         )
     return scenario.observed
 

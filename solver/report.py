@@ -98,7 +98,7 @@ def render_structure(structure: StructuralDiagnostics, console: Console) -> None
 def render_fit_line(fit: ViewFit | None, console: Console) -> None:
     """One line comparing the view's solutions with what was observed (or that nothing was observed)."""
     if fit is None:
-        console.print("observed: this scenario has no [observed] profile to compare with", style="dim")
+        console.print("observed: this scenario has no [observed] profile to compare with", style="dim", markup=False)
         return
     console.print(f"observed vs model — {fit.summary()}", style="bold", highlight=False, markup=False)
 

@@ -64,7 +64,8 @@ class Robustness:
         main = self.verdict[0]
         shares = self.threshold_stability[f"{main}_every_equilibrium"]
         base = float(self.shares["every_equilibrium"].loc[main])
-        worst = str((shares - base).abs().idxmax())
+        moves = (shares - base).abs()
+        worst = str(moves.idxmax()) if moves.max() > 0 else "none"
         return (
             f"with one threshold moved by ±10% its share ranges over {shares.min():.1%}–{shares.max():.1%} "
             f"(largest move: {worst})"
@@ -148,12 +149,16 @@ def _report(
 
 
 def view_factors(scenario: Scenario, view: ViewName) -> list[str]:
-    """The parameters a view's payoffs depend on whose plausible range is not a single value."""
+    """The parameters a view's payoffs depend on whose plausible range is not a single value (and, where every
+    patron type overrides a parameter, not that one: its scenario value is never used)."""
     names = set(MODEL_PARAMETERS)
     if view == "three-player":
         names |= set(SECOND_POLE_PARAMETERS)
     if view == "commitment":
         names |= set(COMMITMENT_PARAMETERS)
+    if view in ("bayesian", "commitment") and scenario.patron_types:  # a value every type overrides is never used
+        overridden = [set(t.overrides) for t in scenario.patron_types]
+        names -= overridden[0].intersection(*overridden[1:])
     return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]
 
 
@@ -173,8 +178,10 @@ def view_robustness(
     there for large samples); ``by_rule`` is the mean rule, the share of a point's solutions with the label.
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    chosen = tuple(factors or view_factors(case, view))
-    values = points(make_spec(case, list(chosen), design=design, n=n, seed=seed, known=ALL_PARAMETERS))
+    usable = view_factors(case, view)
+    known = {name: ALL_PARAMETERS[name] for name in usable}
+    spec = make_spec(case, list(factors or usable), design=design, n=n, seed=seed, known=known)
+    chosen, values = spec.names, points(spec)
     frames = []
     for k, row in enumerate(values):
         result = solve_view(case.with_values(**dict(zip(chosen, (float(v) for v in row), strict=True))), view,

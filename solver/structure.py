@@ -116,7 +116,7 @@ def _findings(
         rest = [j for j in range(len(labels)) if j != s]
         margin, p = _best_margin(payoffs[s], payoffs[rest])
         if margin > scale:
-            by = {labels[j]: float(w) for j, w in zip(rest, p, strict=True) if w > 1e-12}
+            by = {labels[j]: float(w) for j, w in zip(rest, p, strict=True) if w > 1e-9}
             findings.append(DominanceFinding(player, label, "dominated everywhere", by, margin))
             continue
         pure = ((payoffs[rest] - payoffs[s][None]).min(axis=2) > scale).any(axis=0)  # per vertex, cheap first

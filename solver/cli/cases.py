@@ -17,7 +17,7 @@ from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit
 from solver.commitment import TIE_BREAKING
 from solver.equilibria import METHODS, Method, equilibria
-from solver.fit import ViewFit, fit_case, fit_view
+from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
 from solver.report import (
     render_analysis,
     render_catalogue,
@@ -26,7 +26,7 @@ from solver.report import (
     render_fit_line,
     render_view,
 )
-from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, solve_view
+from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewResult, solve_view
 
 
 @app.command()
@@ -56,7 +56,7 @@ def solve(
             result = solve_view(case, chosen, precision=precision, tie_breaking=rule)
         except ValueError as error:
             raise fail(str(error)) from None
-        observed = _observed_fit(case, chosen)
+        observed = _observed_fit(case, chosen, result)
         if as_json:
             typer.echo(json.dumps({**result.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
         else:
@@ -72,9 +72,9 @@ def solve(
         render_fit_line(observed, Console())
 
 
-def _observed_fit(case: Scenario, view: ViewName) -> ViewFit | None:
-    """The view's fit to the scenario's observed profile, or None when it has none."""
-    return None if case.observed is None else fit_view(case, view)
+def _observed_fit(case: Scenario, view: ViewName, result: ViewResult | None = None) -> ViewFit | None:
+    """The fit of the solutions shown (``result``; the view's defaults otherwise), or None without observations."""
+    return None if case.observed is None else fit_view(case, view, result=result)
 
 
 def _fit_document(fit: ViewFit | None) -> dict[str, object] | None:
@@ -97,19 +97,17 @@ def fit(
         list[str] | None, typer.Option("--view", help=f"Only these views (repeatable): {', '.join(VIEWS)}.")
     ] = None,
 ) -> None:
-    """Hold every declared view against what actually happened (the scenario's [observed] profile)."""
+    """Hold every declared view against what actually happened (the scenario's observed profile)."""
     case = scenario_or_exit(scenario)
     chosen = tuple(choose(v, VIEWS, "--view") for v in view or ())
     undeclared = [v for v in chosen if v not in case.scenario.views]
     if undeclared:
         raise fail(f"scenario {case.id!r} does not declare the view(s) {', '.join(undeclared)}; it lists "
                    f"{', '.join(case.scenario.views)}")  # fmt: skip
-    if case.observed is None:
-        raise fail(
-            f"scenario {case.id!r} has no [observed] profile, so there is nothing to fit; add one written from "
-            "sources (docs/scenarios.md, '[observed]')"
-        )
-    result = fit_case(case, chosen or None)
+    try:
+        result = fit_case(case, chosen or None)
+    except NoObservedProfileError as error:
+        raise fail(str(error)) from None
     if as_json:
         typer.echo(json.dumps(result.to_document(), indent=2))
         return

@@ -146,7 +146,12 @@ def sensitivity(
 @app.command("robustness")
 def robustness_command(
     scenario: ScenarioArg,
-    n: Annotated[int, typer.Option("--n", help="Sample size (a power of two for Sobol').")] = 4096,
+    n: Annotated[
+        int | None,
+        typer.Option(
+            "--n", help="Sample size, a power of two for Sobol' (default 4096; 256 for views solved point by point)."
+        ),
+    ] = None,
     sample: Annotated[str, typer.Option(help=f"Sample design: {', '.join(SAMPLED[:3])}.")] = "sobol",
     vary: VaryOpt = None,
     rule: RuleOpt = "mean",
@@ -174,13 +179,16 @@ def robustness_command(
             raise fail("--view other than two-player solves point by point with the mean rule, locally; drop --rule, "
                        "--scheduler and --dask-local")  # fmt: skip
         with user_errors():
-            report = view_robustness(case, chosen_view, n=n, design=design, factors=vary or None, seed=seed)
+            try:
+                report = view_robustness(case, chosen_view, n=n or 256, design=design, factors=vary or None, seed=seed)
+            except ValueError as error:
+                raise fail(str(error)) from None
         _print_robustness(case.id, report, rule)
         return
     with user_errors():
         report = robustness(
             case,
-            n=n,
+            n=n or 4096,
             design=design,
             factors=vary or None,
             rule=chosen_rule,

@@ -176,7 +176,7 @@ def test_with_a_threshold_the_patron_answers_the_line_not_the_weight(
     assert solution.row == pytest.approx(portfolio)
     assert solution.col == pytest.approx([1.0, 0.0])
     assert solution.crossed == (False,)
-    assert solution.exposure_at_tolerance
+    assert solution.exposure_at_tolerance == (tolerance > 0)  # at τ = ½ the portfolio sits on the line
     assert solution.certificate.exact
     assert solution.certificate.value == value
     (reading,) = result.readings
@@ -208,3 +208,65 @@ def test_belarus_commitment_per_patron_type_is_certified() -> None:
     assert len(solution.responses) == len(scenario.patron_types)
     assert solution.certificate.exact
     assert solution.leader_value >= max(eq.row_payoff for eq in solve_view(scenario, "bayesian").profiles) - 1e-9
+
+
+def _grid_values(
+    below: np.ndarray, across: np.ndarray, exposure: np.ndarray, taus: list[float], priors: list[float]
+) -> tuple[float, float]:
+    """Brute force by definition over a fine grid of portfolios: max over x of the leader's value when every type
+    answers with a best response on its side of its line, ties broken for (strong) or against (weak) the leader."""
+    grid = np.array([(i, j, 60 - i - j) for i in range(61) for j in range(61 - i)]) / 60
+    strong = weak = -np.inf
+    for x in grid:
+        best = worst = 0.0
+        for t, (tau, prior) in enumerate(zip(taus, priors, strict=True)):
+            a, b = across[t] if x @ exposure > tau + 1e-12 else below[t]
+            follower = x @ b
+            ties = follower >= follower.max() - 1e-12
+            leader = x @ a
+            best += prior * leader[ties].max()
+            worst += prior * leader[ties].min()
+        strong, weak = max(strong, best), max(weak, worst)
+    return strong, weak
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_two_types_with_different_tolerances_match_brute_force_under_both_rules(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    below = rng.integers(-5, 6, (2, 2, 3, 2)).astype(float)  # type × (A, B) × instruments × responses
+    across = rng.integers(-5, 6, (2, 2, 3, 2)).astype(float)
+    exposure, taus, priors = np.array([1.0, 0.0, 0.0]), [0.0, 0.4], [0.5, 0.5]
+    strong_grid, weak_grid = _grid_values(below, across, exposure, taus, priors)
+    for rule, grid in (("strong", strong_grid), ("weak", weak_grid)):
+        try:
+            solution = threshold_commitment(
+                (list(below[:, 0]), list(below[:, 1])), (list(across[:, 0]), list(across[:, 1])), exposure, taus,
+                priors=priors, tie_breaking=rule,  # type: ignore[arg-type]
+            )  # fmt: skip
+        except ValueError:  # weak undefined: no profile is ever strictly best
+            assert rule == "weak"
+            continue
+        assert grid <= solution.leader_value + 1e-9, rule  # no portfolio beats the certified value ...
+        assert solution.leader_value - grid <= 0.5, rule  # ... and the grid, in steps of 1/60, comes close to it
+
+
+def test_without_a_crossing_instrument_the_line_is_never_crossed() -> None:
+    """No instrument crosses the line, so no slab lies above it: the payoffs across the line never apply."""
+    below = [np.array([[0.0, 0.0], [0.0, 0.0]])], [np.array([[0.0, 1.0], [1.0, 1.0]])]
+    across = [np.array([[5.0, 5.0], [5.0, 5.0]])], [np.array([[1.0, 0.0], [1.0, 0.0]])]
+    solution = threshold_commitment(below, across, [0.0, 0.0], [0.0])
+    assert solution.leader_value == pytest.approx(0.0)
+    assert solution.crossed == (False,)
+
+
+def test_the_weak_rule_finds_the_portfolio_before_a_zero_tolerance_line() -> None:
+    """Committing to comply makes the patron strictly prefer to acquiesce (2 against −ε), so the weak value is 10,
+    attained, as the strong one."""
+    scenario = deterrence_scenario(4.0, 12.0)
+    for rule in ("strong", "weak"):
+        (solution,) = solve_view(scenario, "commitment", tie_breaking=rule).profiles  # type: ignore[arg-type]
+        assert solution.row == pytest.approx([1.0, 0.0])
+        assert isinstance(solution, CommitmentSolution)
+        assert solution.leader_value == pytest.approx(10.0)
+        assert solution.attained
+        assert not solution.exposure_at_tolerance  # no weight across the line: nothing sits on the tolerance

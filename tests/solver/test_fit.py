@@ -93,5 +93,5 @@ def test_bayesian_plans_are_read_as_prior_weighted_responses() -> None:
 
 
 def test_a_scenario_without_observations_says_so() -> None:
-    with pytest.raises(NoObservedProfileError, match="no \\[observed\\] block"):
+    with pytest.raises(NoObservedProfileError, match="no \\[observed\\] profile"):
         fit_case(load_scenario("neorealist-baseline"))

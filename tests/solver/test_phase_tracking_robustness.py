@@ -124,3 +124,10 @@ def test_every_view_has_a_robustness_report(view: ViewName) -> None:
     assert set(report.factors) == set(view_factors(BELARUS, view))
     if view == "commitment":
         assert "red_line_tolerance" in report.factors
+
+
+def test_a_parameter_every_patron_type_overrides_is_not_a_factor() -> None:
+    assert all(set(t.overrides) == {"patron_aggressiveness"} for t in BELARUS.patron_types)
+    assert "patron_aggressiveness" in view_factors(BELARUS, "two-player")
+    assert "patron_aggressiveness" not in view_factors(BELARUS, "bayesian")
+    assert "patron_aggressiveness" not in view_factors(BELARUS, "commitment")

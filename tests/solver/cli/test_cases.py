@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from games import build_game, load_scenario
 from solver import equilibria
 from solver.cli import app
+from solver.fit import fit_view
+from solver.views import solve_view
 
 runner = CliRunner()
 BELARUS = Path(__file__).resolve().parents[3] / "games" / "catalogue" / "belarus-2014.toml"
@@ -188,7 +190,7 @@ def test_solve_says_how_the_reading_compares_with_what_happened() -> None:
     assert "observed vs model — two-player: observed profile" in result.output
     assert "never chosen anywhere in the plausible box" in result.output
     document = json.loads(runner.invoke(app, ["solve", "belarus-2014", "--json"]).output)
-    assert document["observed_fit"]["observed_is_solution"] in (True, False)
+    assert document["observed_fit"]["observed_is_solution"] is False  # recorded: no view reproduces Belarus
     assert {f["strategy"] for f in document["never_chosen"]} >= {"Full bandwagoning"}
 
 
@@ -203,3 +205,13 @@ def test_solve_the_commitment_view_with_either_tie_breaking_rule() -> None:
     assert sum(solution["small_state"]) == pytest.approx(1.0)
     bad = runner.invoke(app, ["solve", "belarus-2014", "--view", "commitment", "--tie-breaking", "optimistic"])
     assert bad.exit_code == 2
+
+
+def test_solve_reports_the_fit_of_the_solution_it_shows() -> None:
+    args = ["solve", "belarus-2014", "--view", "qre", "--precision", "5", "--json"]
+    document = json.loads(runner.invoke(app, args).output)
+    case = load_scenario("belarus-2014")
+    shown = fit_view(case, "qre", result=solve_view(case, "qre", precision=5.0))
+    default = fit_view(case, "qre")
+    assert document["observed_fit"]["distance"] == pytest.approx(shown.nearest.distance)
+    assert shown.nearest.distance != pytest.approx(default.nearest.distance)

@@ -167,3 +167,13 @@ def test_robustness_of_another_view_from_the_command_line() -> None:
     assert "mean rule" in refused.output
     undeclared = runner.invoke(app, ["robustness", "textbook-deterrence", "--view", "bayesian"])
     assert undeclared.exit_code == 2
+
+
+def test_robustness_of_a_view_over_chosen_ranges_and_without_overridden_parameters() -> None:
+    args = ["robustness", "belarus-2014", "--view", "commitment", "--vary", "red_line_tolerance=0:0.5", "--n", "4"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "over 1 parameters" in " ".join(result.output.split())
+    unused = runner.invoke(app, ["robustness", "belarus-2014", "--view", "qre", "--vary", "red_line_tolerance"])
+    assert unused.exit_code == 2  # the QRE view never reads the commitment tolerance
+    assert "unknown parameter 'red_line_tolerance'" in unused.output
