@@ -127,6 +127,15 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "Share of its punishing power the patron has lost through relative decline (Tessman's condition).",
         ),
         ParameterSpec(
+            "coercion_cost",
+            "η",
+            "money",
+            0.0,
+            _INF,
+            "Annual cost to the small state of the patron's full coercion (trade and transit cut-offs, blockades), "
+            "beyond the subsidies it loses and the cost of an enforced red line; lessened by its own capability.",
+        ),
+        ParameterSpec(
             "instrument_cost",
             "κ",
             "money",

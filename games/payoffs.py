@@ -15,6 +15,7 @@ Small state:  u_S(i, r) = σ s̄_r                               subsidy receive
                         + α k_i                                 autonomy
                         + π ω e_i                               second-pole support
                         − (1 − δ) ρ (1 − g_i) x_i f_r           red-line penalty
+                        − (1 − δ) η (1 − g_i) c_r               coercion borne
                         − κ κ_i                                 instrument cost
 Patron:       u_P(i, r) = λ w_i s̄_r                             loyalty retained
                         − σ s̄_r                                 subsidy outlay
@@ -183,6 +184,15 @@ TERM_FORMULAS: tuple[TermFormula, ...] = (
         "and the patron's relative decline",
         lambda v: (1.0 - v("patron_relative_decline")) * v("red_line_cost"),
         lambda s: -np.outer(s.attributes.crosses_red_line * (1.0 - s.attributes.capability_gain), s.enforces_red_line),
+    ),
+    TermFormula(
+        "coercion borne",
+        "small_state",
+        "−(1 − δ) η (1 − g_i) c_r",
+        "Filter One: what squeeze and coercion cost the small state beyond lost subsidies, lessened by its "
+        "competitive ability 'should it enter into a militarised dispute' (Tessman 2012) and by the patron's decline",
+        lambda v: (1.0 - v("patron_relative_decline")) * v("coercion_cost"),
+        lambda s: -np.outer(1.0 - s.attributes.capability_gain, s.coercion),
     ),
     TermFormula(
         "instrument cost",

@@ -10,16 +10,16 @@ from games import load_scenario
 from solver import analyse
 
 
-def test_point_calibration_reads_as_pure_diversification_met_by_coercion() -> None:
+def test_point_calibration_reads_as_pure_contingency_planning_met_by_coercion() -> None:
     case = analyse(load_scenario("belarus-2014"))
     assert len(case.equilibria) == 1
     assert not case.equilibria.degenerate
     reading = case.readings[0]
-    assert reading.weights["30-30-30 exports, IMF and Chinese loans"] == 1.0
+    assert reading.weights["Hidden military contingency planning"] == 1.0  # capability lessens coercion borne
     assert reading.patron_response["Coerce and enforce red lines"] == 1.0
     assert [f.passed for f in reading.filters] == [True, True, True]
     assert not reading.mixes_cooperative_and_competitive
-    assert reading.label == "other"  # one neutral instrument passes Tessman's filters but is not Dong's mix
+    assert reading.label == "other"  # one competitive instrument passes Tessman's filters but is not Dong's mix
     assert "not Dong's mix" in reading.label_reason
 
 
@@ -29,10 +29,10 @@ def test_without_a_red_line_cost_belarus_balances() -> None:
     assert reading.weights["Military alliance with the West"] == 1.0
 
 
-def test_at_the_low_end_of_the_subsidy_belarus_turns_to_the_minsk_platform() -> None:
+def test_at_the_high_end_of_the_subsidy_belarus_turns_to_diversification() -> None:
     belarus = load_scenario("belarus-2014")
-    case = analyse(belarus.with_values(subsidy_value=belarus.parameters["subsidy_value"].range[0]))
+    case = analyse(belarus.with_values(subsidy_value=belarus.parameters["subsidy_value"].range[1]))
     (reading,) = case.readings
-    assert reading.weights["Minsk platform, no airbase, Ukraine's integrity"] == 1.0
+    assert reading.weights["30-30-30 exports, IMF and Chinese loans"] == 1.0
     assert "pure" in reading.pinned_by
-    assert not reading.filters[0].passed  # mediation reduces no dependence: Filter One fails
+    assert reading.filters[0].passed  # the cushion replaces part of a larger subsidy cut
