@@ -21,7 +21,7 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 UnitInterval = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
-View = Literal["two-player", "sequential", "qre", "bayesian", "three-player", "commitment"]
+View = Literal["two-player", "sequential", "qre", "bayesian", "three-player", "commitment", "three-player-commitment"]
 
 
 class _Strict(BaseModel):
@@ -157,9 +157,10 @@ class Scenario(_Strict):
     def _parameter_problems(self) -> list[str]:
         problems = []
         required = set(MODEL_PARAMETERS)
-        if "three-player" in self.scenario.views:
+        views = set(self.scenario.views)
+        if views & {"three-player", "three-player-commitment"}:
             required |= set(SECOND_POLE_PARAMETERS)
-        if "commitment" in self.scenario.views:
+        if views & {"commitment", "three-player-commitment"}:
             required |= set(COMMITMENT_PARAMETERS)
         for name in sorted(required - set(self.parameters)):
             spec = ALL_PARAMETERS[name]
@@ -220,10 +221,11 @@ class Scenario(_Strict):
 
     def _type_problems(self) -> list[str]:
         problems = []
-        if "three-player" in self.scenario.views and len(self.second_pole_responses) < 2:
-            problems.append(
-                'scenario.views lists "three-player" but fewer than two [[second_pole_responses]] are declared'
-            )
+        for view in ("three-player", "three-player-commitment"):
+            if view in self.scenario.views and len(self.second_pole_responses) < 2:
+                problems.append(
+                    f'scenario.views lists "{view}" but fewer than two [[second_pole_responses]] are declared'
+                )
         ids = [r.id for r in self.second_pole_responses]
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(f'second_pole_responses: id "{duplicate}" is used more than once')

@@ -85,6 +85,15 @@ class CommitmentSolution:
     n_responses: int
     crossed: tuple[bool, ...] = ()
     exposure_at_tolerance: bool = False
+    pole_response: int | None = None
+    n_pole_responses: int = 0
+
+    @property
+    def pole(self) -> FloatArray | None:
+        """The second pole's response as a (pure) mixed strategy, where it is a follower; else None."""
+        if self.pole_response is None:
+            return None
+        return np.asarray(np.eye(self.n_pole_responses)[self.pole_response], dtype=np.float64)
 
     @property
     def row(self) -> FloatArray:
@@ -267,9 +276,12 @@ def _validated(
 
 
 def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: TieBreaking) -> CommitmentSolution:
-    """The best LP over every piece and every type-contingent response profile (module docstring)."""
-    first = pieces[0]
-    n = first.row_payoffs[0].shape[1]
+    """The best LP over every piece and every response profile of the followers (module docstring).
+
+    Followers are the patron's types, weighted by their priors, and optionally a second follower of weight 1 with
+    its own responses (the second pole): each has its own number of responses.
+    """
+    counts = [b.shape[1] for b in pieces[0].col_payoffs]
     scale = max(
         *(float(np.ptp(a)) for piece in pieces for a in piece.row_payoffs),
         *(float(np.ptp(b)) for piece in pieces for b in piece.col_payoffs),
@@ -278,7 +290,7 @@ def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: 
     candidates = [
         found
         for piece in pieces
-        for profile in product(range(n), repeat=len(priors))
+        for profile in product(*(range(count) for count in counts))
         if (found := _candidate(piece, priors, profile, scale)) is not None
     ]
     eligible = candidates if tie_breaking == "strong" else [c for c in candidates if c.interior]
@@ -292,7 +304,7 @@ def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: 
     a_types, b_types = piece.row_payoffs, piece.col_payoffs
     follower_values = tuple(float(x @ b[:, j]) for b, j in zip(b_types, best.profile, strict=True))
     tight = tuple(
-        tuple(k for k in range(n) if k != j and x @ b[:, k] >= x @ b[:, j] - TOLERANCE * scale)
+        tuple(k for k in range(b.shape[1]) if k != j and x @ b[:, k] >= x @ b[:, j] - TOLERANCE * scale)
         for b, j in zip(b_types, best.profile, strict=True)
     )
     ties_favour_leader = tie_breaking == "strong" or all(
@@ -311,7 +323,7 @@ def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: 
         tie_breaking=tie_breaking,
         attained=ties_favour_leader and not on_open_side,
         certificate=best.certificate,
-        n_responses=n,
+        n_responses=counts[0],
         crossed=piece.crossed,
     )
 
@@ -348,6 +360,7 @@ def threshold_commitment(
     *,
     priors: Sequence[float] | None = None,
     tie_breaking: TieBreaking = "strong",
+    second_pole: tuple[ArrayLike, ArrayLike] | None = None,
 ) -> CommitmentSolution:
     """Commitment when each follower type ``t`` switches payoffs once the exposure ``ξ(x) = Σ x_i e_i`` exceeds
     its tolerance ``τ_t``: ``below = (A_t, B_t)`` per type for ``ξ ≤ τ_t``, ``across`` for ``ξ > τ_t``.
@@ -357,6 +370,10 @@ def threshold_commitment(
     LP per slab and type-contingent response profile, each certified. ``ξ = τ`` belongs to the slab below (the
     line is crossed only when exposure *exceeds* the tolerance); an optimum on the lower face of a slab above is a
     supremum and is reported with ``attained = False``.
+
+    ``second_pole = (A_Q, B_Q)`` adds a second follower, the second pole of a star three-player game, which also
+    observes the portfolio and best-responds; the leader's payoff is then ``Σ_t p_t x·A_t[:, r_t] + x·A_Q[:, q]``
+    (its payoffs do not depend on the red line), one LP per slab and profile ``((r_t)_t, q)``.
     """
     a_below, b_below, p = _validated(below[0], below[1], priors, tie_breaking)
     a_across, b_across, _ = _validated(across[0], across[1], priors, tie_breaking)
@@ -364,6 +381,9 @@ def threshold_commitment(
     taus = np.asarray(tolerances, dtype=np.float64)
     if taus.shape != (len(p),) or (taus < 0).any() or (taus >= 1).any():
         raise ValueError(f"tolerances must be {len(p)} shares in [0, 1), one per type")
+    pole_a: tuple[FloatArray, ...] = () if second_pole is None else (np.asarray(second_pole[0], dtype=np.float64),)
+    pole_b: tuple[FloatArray, ...] = () if second_pole is None else (np.asarray(second_pole[1], dtype=np.float64),)
+    weights = np.concatenate([p, np.ones(len(pole_a))])
     levels = [tau for tau in sorted(set(taus.tolist())) if tau < e.max()]  # slabs no portfolio can reach: none
     pieces = []
     for k in range(len(levels) + 1):
@@ -372,14 +392,28 @@ def threshold_commitment(
         crossed = tuple(bool(k > 0 and tau <= low) for tau in taus)
         pieces.append(
             Piece(
-                row_payoffs=tuple(a1 if c else a0 for a0, a1, c in zip(a_below, a_across, crossed, strict=True)),
-                col_payoffs=tuple(b1 if c else b0 for b0, b1, c in zip(b_below, b_across, crossed, strict=True)),
+                row_payoffs=tuple(a1 if c else a0 for a0, a1, c in zip(a_below, a_across, crossed, strict=True))
+                + pole_a,
+                col_payoffs=tuple(b1 if c else b0 for b0, b1, c in zip(b_below, b_across, crossed, strict=True))
+                + pole_b,
                 constraints=np.asarray(upper, dtype=np.float64).reshape(-1, len(e)),
                 crossed=crossed,
                 open_side=None if k == 0 else low - e,  # ξ > this slab's tolerance
             )
         )
-    solution = _best_commitment(pieces, p, tie_breaking)
+    solution = _best_commitment(pieces, weights, tie_breaking)
     exposure = float(e @ solution.leader)
     at_tolerance = exposure > TOLERANCE and bool(np.any(np.abs(taus - exposure) <= TOLERANCE))
-    return replace(solution, exposure_at_tolerance=at_tolerance)
+    solution = replace(solution, exposure_at_tolerance=at_tolerance)
+    if second_pole is None:
+        return solution
+    types = len(p)
+    return replace(
+        solution,
+        responses=solution.responses[:types],
+        priors=solution.priors[:types],
+        follower_values=solution.follower_values[:types],
+        tight=solution.tight[:types],
+        pole_response=solution.responses[types],
+        n_pole_responses=pole_b[0].shape[1],
+    )

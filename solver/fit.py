@@ -354,7 +354,7 @@ def fit_view(
         evidence.compare(k, profile.row, response_marginal(result.game, profile.col), getattr(profile, "pole", None))
         for k, profile in enumerate(result.profiles)
     )
-    if view == "commitment":
+    if view in ("commitment", "three-player-commitment"):
         return ViewFit(view, result.concept, solutions, None)
     span, point_at = _qre_points(view, result)
     values = tuple(evidence.log_likelihood(*point_at(kappa / span)) for kappa in PRECISION_GRID)

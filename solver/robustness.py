@@ -152,11 +152,13 @@ def view_factors(scenario: Scenario, view: ViewName) -> list[str]:
     """The parameters a view's payoffs depend on whose plausible range is not a single value (and, where every
     patron type overrides a parameter, not that one: its scenario value is never used)."""
     names = set(MODEL_PARAMETERS)
-    if view == "three-player":
+    if view in ("three-player", "three-player-commitment"):
         names |= set(SECOND_POLE_PARAMETERS)
-    if view == "commitment":
+    if view in ("commitment", "three-player-commitment"):
         names |= set(COMMITMENT_PARAMETERS)
-    if view in ("bayesian", "commitment") and scenario.patron_types:  # a value every type overrides is never used
+    if (
+        view in ("bayesian", "commitment", "three-player-commitment") and scenario.patron_types
+    ):  # a value every type overrides is never used
         overridden = [set(t.overrides) for t in scenario.patron_types]
         names -= overridden[0].intersection(*overridden[1:])
     return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]

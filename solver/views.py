@@ -10,6 +10,8 @@ qre            instruments × responses, noisy best responses        logit QRE a
 three-player   small state × patron × second pole                   every extreme Nash equilibrium (three_player)
 commitment     the small state commits to a portfolio; the patron   Stackelberg with commitment to mixed
                (of each type) sees it and best-responds             strategies, LP-certified (commitment)
+three-player-  the same, and the second pole too sees it and        the same, one LP per slab and response
+commitment     best-responds (the star three-player game)           profile of both followers
 =============  ===================================================  ===========================================
 
 Use the two-player view for the textbook reading; the sequential view when the patron can watch and punish
@@ -25,7 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from games import Scenario, TwoPlayerGame, build_game
 from games.bayesian import build_bayesian_game
@@ -38,8 +42,13 @@ from solver.qre import logit_qre
 from solver.sequential import solve_sequential
 from solver.three_player import three_player_equilibria
 
-ViewName = Literal["two-player", "sequential", "bayesian", "qre", "three-player", "commitment"]
-VIEWS: tuple[ViewName, ...] = ("two-player", "sequential", "bayesian", "qre", "three-player", "commitment")
+FloatArray = NDArray[np.float64]
+ViewName = Literal[
+    "two-player", "sequential", "bayesian", "qre", "three-player", "commitment", "three-player-commitment"
+]
+VIEWS: tuple[ViewName, ...] = (
+    "two-player", "sequential", "bayesian", "qre", "three-player", "commitment", "three-player-commitment"
+)  # fmt: skip
 
 #: Default logit precision for the QRE view, in 1 / (bn USD/yr): one unit of payoff multiplies odds by e.
 DEFAULT_PRECISION = 1.0
@@ -105,18 +114,31 @@ COMMITMENT_PINNING = (
 )
 
 
-def commitment_solution(scenario: Scenario, tie_breaking: TieBreaking = "strong") -> CommitmentSolution:
+def commitment_solution(
+    scenario: Scenario, tie_breaking: TieBreaking = "strong", *, second_pole: bool = False
+) -> CommitmentSolution:
     """The small state's optimal commitment against the patron, per patron type where the scenario declares types.
 
     Red lines are thresholds (``docs/model.md``): each type answers the payoffs before its line
     (:func:`games.payoffs.payoff_matrices_across_the_line` with ``crossed=False``) until the portfolio's red-line
     exposure exceeds its ``red_line_tolerance``, and those across it after. Each type's parameters are the
     scenario's with the type's overrides; its weight is its prior.
+
+    With ``second_pole`` the small state faces the star three-player game (``games.three_player``): the second
+    pole also observes the portfolio and best-responds, the offer it delivers replacing the expected one in the
+    small state's payoffs against the patron.
     """
     cases = [scenario.with_values(**t.overrides) for t in scenario.patron_types] or [scenario]
     priors = [t.prior for t in scenario.patron_types] or [1.0]
     below = [payoff_matrices_across_the_line(case, crossed=False) for case in cases]
     across = [payoff_matrices_across_the_line(case, crossed=True) for case in cases]
+    pole: tuple[FloatArray, FloatArray] | None = None
+    if second_pole:
+        three = [build_three_player_game(case) for case in cases]
+        expected = [game.two_player.row_payoffs - game.small_state_vs_patron for game in three]
+        below = [(a - e, b) for (a, b), e in zip(below, expected, strict=True)]
+        across = [(a - e, b) for (a, b), e in zip(across, expected, strict=True)]
+        pole = (three[0].small_state_vs_pole, three[0].pole)
     return threshold_commitment(
         ([a for a, _ in below], [b for _, b in below]),
         ([a for a, _ in across], [b for _, b in across]),
@@ -124,6 +146,7 @@ def commitment_solution(scenario: Scenario, tie_breaking: TieBreaking = "strong"
         [case.value("red_line_tolerance") for case in cases],
         priors=priors,
         tie_breaking=tie_breaking,
+        second_pole=pole,
     )
 
 
@@ -136,6 +159,9 @@ def _commitment_notes(scenario: Scenario, solution: CommitmentSolution) -> tuple
         at_bay = f"; kept exactly indifferent to: {', '.join(responses[k] for k in tight)}" if tight else ""
         line = "; its red line is crossed" if over else ""
         notes.append(f"{label} answers with: {responses[response]}{at_bay}{line}")
+    if solution.pole_response is not None:
+        pole = scenario.second_pole_responses[solution.pole_response]
+        notes.append(f"{scenario.scenario.second_pole} answers with: {pole.label}")
     if solution.exposure_at_tolerance:
         notes.append("the portfolio's red-line exposure sits exactly at a patron type's tolerance")
     certificate = solution.certificate
@@ -181,11 +207,12 @@ def solve_view(
         readings = tuple(read_portfolio(game, p, qre_rules, pinned_by=_qre_pinning(precision)) for p in points)
         return ViewResult(view, f"logit QRE (λ = {precision:g})", game, points, readings, True,
                           ("points of the principal branch at this precision",))  # fmt: skip
-    if view == "commitment":
+    if view in ("commitment", "three-player-commitment"):
         game = build_game(scenario)
-        committed = commitment_solution(scenario, tie_breaking)
+        committed = commitment_solution(scenario, tie_breaking, second_pole=view == "three-player-commitment")
         reading = read_portfolio(game, committed, rules, pinned_by=COMMITMENT_PINNING)
-        return ViewResult(view, f"commitment ({tie_breaking} Stackelberg)", game, (committed,), (reading,), True,
+        concept = f"commitment ({tie_breaking} Stackelberg{', two followers' if committed.pole is not None else ''})"
+        return ViewResult(view, concept, game, (committed,), (reading,), True,
                           _commitment_notes(scenario, committed))  # fmt: skip
     if view == "three-player":
         three = build_three_player_game(scenario)

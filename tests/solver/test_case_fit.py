@@ -17,16 +17,20 @@ from solver.fit import fit_case
 RECORDED = {
     "belarus-2014": {"two-player": (False, 1.800, 0.037), "sequential": (False, 1.050, 1.678),
                      "bayesian": (False, 1.800, 0.598), "qre": (False, 0.652, 0.037),
-                     "three-player": (False, 2.300, 0.000), "commitment": (False, 0.850, None)},
+                     "three-player": (False, 2.300, 0.000), "commitment": (False, 0.850, None),
+                     "three-player-commitment": (False, 1.350, None)},
     "georgia-2008": {"two-player": (False, 1.167, 0.000), "sequential": (False, 1.750, 0.000),
                      "bayesian": (False, 1.167, 0.000), "qre": (False, 0.640, 0.000),
-                     "three-player": (False, 2.167, 0.000), "commitment": (False, 1.750, None)},
+                     "three-player": (False, 2.167, 0.000), "commitment": (False, 1.750, None),
+                     "three-player-commitment": (False, 2.750, None)},
     "armenia-2013": {"two-player": (False, 1.445, 0.751), "sequential": (False, 1.334, 1.583),
                      "bayesian": (False, 1.375, 0.928), "qre": (False, 0.630, 0.751),
-                     "three-player": (False, 1.676, 0.798), "commitment": (False, 1.334, None)},
+                     "three-player": (False, 1.676, 0.798), "commitment": (False, 1.334, None),
+                     "three-player-commitment": (False, 1.667, None)},
     "vietnam-2017": {"two-player": (False, 1.800, 0.000), "sequential": (False, 1.050, 1.973),
                      "bayesian": (False, 1.800, 0.022), "qre": (False, 0.786, 0.000),
-                     "three-player": (False, 2.300, 0.000), "commitment": (False, 1.050, None)},
+                     "three-player": (False, 2.300, 0.000), "commitment": (False, 1.050, None),
+                     "three-player-commitment": (False, 1.550, None)},
 }  # fmt: skip
 
 

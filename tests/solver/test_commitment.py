@@ -270,3 +270,33 @@ def test_the_weak_rule_finds_the_portfolio_before_a_zero_tolerance_line() -> Non
         assert solution.leader_value == pytest.approx(10.0)
         assert solution.attained
         assert not solution.exposure_at_tolerance  # no weight across the line: nothing sits on the tolerance
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_second_pole_that_also_follows_matches_brute_force(seed: int) -> None:
+    """Star three-player commitment: the leader earns x·A_P[:, r] + x·A_Q[:, q] and both followers best-respond to
+    x (ties to the leader); checked by definition over a fine grid of portfolios."""
+    rng = np.random.default_rng(100 + seed)
+    a_p, b_p, a_q, b_q = (rng.integers(-5, 6, (3, 2)).astype(float) for _ in range(4))
+    exposure, tau = np.array([1.0, 0.0, 0.0]), 0.3
+    across = a_p - 4.0, b_p + np.array([[0.0, 3.0]] * 3)  # crossing the line changes the patron's game only
+    solution = threshold_commitment(([a_p], [b_p]), ([across[0]], [across[1]]), exposure, [tau], second_pole=(a_q, b_q))
+    grid = np.array([(i, j, 60 - i - j) for i in range(61) for j in range(61 - i)]) / 60
+    best = -np.inf
+    for x in grid:
+        a, b = across if x @ exposure > tau + 1e-12 else (a_p, b_p)
+        patron, pole = x @ b, x @ b_q
+        best = max(best, (x @ a)[patron >= patron.max() - 1e-12].max() + (x @ a_q)[pole >= pole.max() - 1e-12].max())
+    assert best <= solution.leader_value + 1e-9
+    assert solution.leader_value - best <= 0.5
+    assert solution.pole is not None
+    assert solution.pole @ (solution.leader @ b_q) == pytest.approx((solution.leader @ b_q).max())  # a best response
+
+
+def test_the_three_player_commitment_view_names_the_second_poles_answer() -> None:
+    result = solve_view(load_scenario("belarus-2014"), "three-player-commitment")
+    (solution,) = result.profiles
+    assert isinstance(solution, CommitmentSolution)
+    assert solution.pole is not None
+    assert solution.certificate.exact
+    assert any(note.startswith("European Union answers with") for note in result.notes)
