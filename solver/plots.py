@@ -21,12 +21,14 @@ def plot_portfolio(
     game: TwoPlayerGame,
     readings: PortfolioReading | Sequence[PortfolioReading],
     ax: Axes | None = None,
+    names: Sequence[str] | None = None,
 ) -> Axes:
-    """Bar chart of the small state's weight on each instrument, one colour per equilibrium.
+    """Bar chart of the small state's weight on each instrument, one colour per solution.
 
     Instruments are listed as in the scenario (the alignment spectrum from bandwagoning to balancing), each
-    with its alignment toward the patron; red-line instruments are hatched and marked. The legend gives each
-    equilibrium's label.
+    with its alignment toward the patron; red-line instruments are hatched and marked, and where the scenario
+    has an observed profile each instrument is marked ✓ (pursued) or ✗ (not pursued) as the sources say. The
+    legend gives each solution's name (``names``; "equilibrium k" by default) and label.
     """
     readings = [readings] if isinstance(readings, PortfolioReading) else list(readings)
     if ax is None:
@@ -37,14 +39,18 @@ def plot_portfolio(
     colours = plt.get_cmap("tab10")
     for k, reading in enumerate(readings):
         offsets = positions - 0.4 + height * (k + 0.5)
+        name = names[k] if names is not None else f"equilibrium {k}"
         bars = ax.barh(offsets, list(reading.weights.values()), height=height, color=colours(k % 10),
-                       edgecolor="black", linewidth=0.5, label=f"equilibrium {k}: {reading.label}")  # fmt: skip
+                       edgecolor="black", linewidth=0.5, label=f"{name}: {reading.label}")  # fmt: skip
         for bar, instrument in zip(bars, instruments, strict=True):
             if instrument.crosses_red_line:
                 bar.set_hatch("//")
+    observed = game.scenario.observed.instruments if game.scenario.observed is not None else {}
+    marks = {i.id: (" ✓ pursued" if observed[i.id].pursued else " ✗ not pursued") if i.id in observed else ""
+             for i in instruments}  # fmt: skip
     ax.set_yticks(
         positions,
-        [f"{label} ({i.alignment:+.2f}){' ⚠ red line' if i.crosses_red_line else ''}"
+        [f"{label} ({i.alignment:+.2f}){' ⚠ red line' if i.crosses_red_line else ''}{marks[i.id]}"
          for label, i in zip(game.row_labels, instruments, strict=True)],
     )  # fmt: skip
     ax.invert_yaxis()
