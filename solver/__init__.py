@@ -8,6 +8,7 @@ True
 """
 
 from solver.analysis import CaseAnalysis, analyse
+from solver.commitment import CommitmentSolution, commitment_equilibrium
 from solver.equilibria import BatchEquilibria, Equilibrium, EquilibriumSet, equilibria, equilibria_batch
 from solver.fit import CaseFit, fit_case
 from solver.portfolio import FilterVerdict, PortfolioReading, ReadingRules, read_portfolio
@@ -17,12 +18,14 @@ __all__ = [
     "BatchEquilibria",
     "CaseAnalysis",
     "CaseFit",
+    "CommitmentSolution",
     "Equilibrium",
     "EquilibriumSet",
     "FilterVerdict",
     "PortfolioReading",
     "ReadingRules",
     "analyse",
+    "commitment_equilibrium",
     "equilibria",
     "equilibria_batch",
     "fit_case",

@@ -40,6 +40,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import linprog
 
+from games import TwoPlayerGame
+
 FloatArray = NDArray[np.float64]
 TieBreaking = Literal["strong", "weak"]
 TIE_BREAKING: tuple[TieBreaking, ...] = ("strong", "weak")
@@ -329,9 +331,10 @@ def _best_commitment(pieces: Sequence[Piece], priors: FloatArray, tie_breaking: 
 
 
 def commitment_equilibrium(
-    row_payoffs: ArrayLike | Sequence[ArrayLike],
-    col_payoffs: ArrayLike | Sequence[ArrayLike],
+    row_payoffs: TwoPlayerGame | ArrayLike | Sequence[ArrayLike] | None = None,
+    col_payoffs: ArrayLike | Sequence[ArrayLike] | None = None,
     *,
+    types: Sequence[TwoPlayerGame | tuple[ArrayLike, ArrayLike]] | None = None,
     priors: Sequence[float] | None = None,
     tie_breaking: TieBreaking = "strong",
 ) -> CommitmentSolution:
@@ -341,12 +344,31 @@ def commitment_equilibrium(
     ----------
     row_payoffs, col_payoffs:
         ``m × n`` matrices of the leader (rows) and the follower (columns), or stacks ``T × m × n`` of one pair
-        per follower type.
+        per follower type; or a labelled :class:`~games.TwoPlayerGame` as the only argument.
+    types:
+        Instead, one game or ``(A_t, B_t)`` pair per follower type.
     priors:
         The types' probabilities (default: one type, or equal priors).
     tie_breaking:
         ``"strong"`` (ties in the leader's favour) or ``"weak"`` (against it; the value may be a supremum).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> solution = commitment_equilibrium(np.array([[2.0, 4.0], [1.0, 3.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]))
+    >>> solution.leader.round(3).tolist(), solution.responses, solution.certificate.value
+    ([0.5, 0.5], (1,), Fraction(7, 2))
     """
+    if types is not None:
+        if row_payoffs is not None or col_payoffs is not None:
+            raise ValueError("give either the payoff matrices or types=, not both")
+        pairs = [(t.row_payoffs, t.col_payoffs) if isinstance(t, TwoPlayerGame) else t for t in types]
+        row_payoffs, col_payoffs = [a for a, _ in pairs], [b for _, b in pairs]
+    elif isinstance(row_payoffs, TwoPlayerGame):
+        game = row_payoffs
+        row_payoffs, col_payoffs = game.row_payoffs, game.col_payoffs
+    if row_payoffs is None or col_payoffs is None:
+        raise ValueError("give the leader's and the follower's payoff matrices, a game, or types=")
     a_types, b_types, p = _validated(row_payoffs, col_payoffs, priors, tie_breaking)
     m = a_types[0].shape[0]
     return _best_commitment([Piece(tuple(a_types), tuple(b_types), np.zeros((0, m)))], p, tie_breaking)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from games import load_scenario, payoff_matrices
+from games import build_game, load_scenario, payoff_matrices
 from solver.commitment import CommitmentSolution, commitment_equilibrium, threshold_commitment
 from solver.equilibria import equilibria
 from solver.views import commitment_solution, solve_view
@@ -300,3 +300,17 @@ def test_the_three_player_commitment_view_names_the_second_poles_answer() -> Non
     assert solution.pole is not None
     assert solution.certificate.exact
     assert any(note.startswith("European Union answers with") for note in result.notes)
+
+
+def test_the_library_call_takes_a_labelled_game_or_one_game_per_type() -> None:
+    belarus = load_scenario("belarus-2014")
+    game = build_game(belarus)
+    from_game = commitment_equilibrium(game)
+    from_arrays = commitment_equilibrium(game.row_payoffs, game.col_payoffs)
+    assert from_game.leader == pytest.approx(from_arrays.leader)
+    typed = [build_game(belarus.with_values(**t.overrides)) for t in belarus.patron_types]
+    by_type = commitment_equilibrium(types=typed, priors=[t.prior for t in belarus.patron_types])
+    stacked = commitment_equilibrium(np.stack([g.row_payoffs for g in typed]), np.stack([g.col_payoffs for g in typed]))
+    assert by_type.leader_value == pytest.approx(stacked.leader_value)
+    with pytest.raises(ValueError, match="not both"):
+        commitment_equilibrium(game.row_payoffs, game.col_payoffs, types=typed)
