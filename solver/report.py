@@ -181,10 +181,11 @@ def render_explanation(explanation: CellExplanation, scenario: Scenario, console
 
 
 def render_catalogue(scenarios: dict[str, Scenario], console: Console) -> None:
-    """One line per shipped scenario."""
+    """One line per shipped scenario; the id, which a user types next, is never truncated or wrapped."""
     table = Table(title="Shipped scenarios", title_justify="left")
-    for column in ("id", "year", "small state", "patron", "second pole", "title"):
-        table.add_column(column)
+    table.add_column("id", no_wrap=True, min_width=max(len(scenario_id) for scenario_id in scenarios))
+    for column in ("year", "small state", "patron", "second pole", "title"):
+        table.add_column(column, overflow="fold")
     for scenario in scenarios.values():
         info = scenario.scenario
         table.add_row(scenario.id, str(info.year), info.small_state, info.patron, info.second_pole, info.title)

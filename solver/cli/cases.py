@@ -209,9 +209,18 @@ def explain(
 
 
 @app.command()
-def scenarios() -> None:
+def scenarios(as_json: JsonOpt = False) -> None:
     """List the shipped scenario catalogue."""
-    render_catalogue(catalogue(), Console())
+    shipped = catalogue()
+    if as_json:
+        typer.echo(json.dumps([
+            {"id": s.id, "year": s.scenario.year, "small_state": s.scenario.small_state, "patron": s.scenario.patron,
+             "second_pole": s.scenario.second_pole, "title": s.scenario.title, "views": list(s.scenario.views),
+             "observed": s.observed is not None}
+            for s in shipped.values()
+        ], indent=2))  # fmt: skip
+        return
+    render_catalogue(shipped, Console())
 
 
 @app.command("version")

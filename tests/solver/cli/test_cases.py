@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from games import build_game, load_scenario
+from games import build_game, catalogue, load_scenario
 from solver import equilibria
 from solver.cli import app
 from solver.fit import fit_view
@@ -71,6 +71,20 @@ def test_scenarios_lists_the_catalogue() -> None:
     assert result.exit_code == 0
     assert "belarus-2014" in result.output
     assert "Belarus" in result.output
+
+
+@pytest.mark.parametrize("width", ["80", "60"])
+def test_the_catalogue_never_truncates_an_id(width: str) -> None:
+    result = runner.invoke(app, ["scenarios"], env={"COLUMNS": width})
+    assert result.exit_code == 0
+    for scenario_id in catalogue():
+        assert scenario_id in result.output, scenario_id
+
+
+def test_the_catalogue_as_json() -> None:
+    listed = json.loads(runner.invoke(app, ["scenarios", "--json"]).output)
+    assert [entry["id"] for entry in listed] == list(catalogue())
+    assert {entry["id"]: entry["observed"] for entry in listed}["belarus-2014"] is True
 
 
 def test_explain_terms_sum_to_the_cell() -> None:
