@@ -55,8 +55,9 @@ class Certificate:
     """Why the committed portfolio is optimal for its response profile (LP duality).
 
     ``exact`` is True when the primal vertex and the dual solution were solved and checked in rationals;
-    ``value`` is then the exact optimum. ``dual`` holds ``(y, μ)``: the leader's value and one multiplier per
-    incentive constraint (type-major, the other responses in order).
+    ``value`` is then the exact optimum and ``portfolio`` the exact optimal vertex, which the solution returns (as
+    floats) in place of the LP solver's. ``dual`` holds ``(y, μ)``: the leader's value and one multiplier per
+    constraint (incentives type-major, the other responses in order, then the piece's own rows).
     """
 
     exact: bool
@@ -64,6 +65,7 @@ class Certificate:
     dual: tuple[float, ...]
     primal_residual: float
     dual_residual: float
+    portfolio: tuple[Fraction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: flo
     primal_residual = float(max(np.maximum(g @ x, 0.0).max(initial=0.0), abs(x.sum() - 1.0), -x.min()))
     reduced = y + g.T @ mu - c
     dual_residual = float(max(np.maximum(-reduced, 0.0).max(), np.maximum(-mu, 0.0).max(initial=0.0)))
-    support = [i for i in range(m) if x[i] > tol]
+    support = [i for i in range(m) if x[i] > TOLERANCE]  # weights are probabilities: an unscaled threshold
     cq = [Fraction(v) for v in c]
     gq = [[Fraction(v) for v in row] for row in g]
     # Active constraints that vanish on the support (e.g. "no weight across the line" where the support has
@@ -201,7 +203,8 @@ def _certify(c: FloatArray, g: FloatArray, x: FloatArray, mu: FloatArray, y: flo
         )
         value = sum(ci * xi for ci, xi in zip(cq, xq, strict=True))
         if feasible and dual_feasible and value == yq:
-            return Certificate(True, value, (float(yq), *(float(muq.get(k, 0)) for k in range(len(g)))), 0.0, 0.0)
+            dual_values = (float(yq), *(float(muq.get(k, 0)) for k in range(len(g))))
+            return Certificate(True, value, dual_values, 0.0, 0.0, tuple(xq))
     return Certificate(False, float(c @ x), (y, *mu.tolist()), primal_residual, dual_residual)
 
 
@@ -253,6 +256,8 @@ def _candidate(piece: Piece, priors: FloatArray, profile: tuple[int, ...], scale
     certificate = _certify(c, g, x, np.maximum(mu, 0.0), y, scale)
     if not certificate.exact and max(certificate.primal_residual, certificate.dual_residual) > 1e-7 * scale:
         raise RuntimeError(f"commitment LP for {profile}: certificate residuals too large ({certificate})")
+    if certificate.exact:
+        x = np.array([float(v) for v in certificate.portfolio])  # the vertex the certificate proves
     tol = TOLERANCE * max(float(np.abs(g).max(initial=0.0)), 1.0)
     closed = piece.constraints.reshape(-1, m)
     if len(open_side) and _slack(open_side, np.vstack([incentives, closed]), m) <= tol:
