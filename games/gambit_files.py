@@ -11,6 +11,7 @@ terminal nodes, each terminal with an outcome number and the payoffs of every pl
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +49,13 @@ class StrategicGame:
 
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+#: A payoff as Gambit writes it: a decimal with an optional exponent, or a fraction of integers.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE](?P<exponent>[+-]?\d{1,6}))?|[+-]?\d+/\d+")
+#: Longest payoff word read, and largest decimal exponent: bounds on the work of exact parsing.
+MAX_NUMBER_LENGTH = 400
+MAX_EXPONENT = 308
 
 
 def _number(value: float) -> str:
@@ -115,11 +123,22 @@ class _Tokens:
         return values
 
     def number(self) -> float:
+        """A payoff: a decimal (with an optional exponent) or a fraction ``p/q``, range-checked *before* exact
+        parsing, so that a hostile exponent such as ``1e99999999`` cannot make ``Fraction`` run unbounded."""
         word = self.take("word")
+        match = _NUMBER.fullmatch(word)
+        if match is None or len(word) > MAX_NUMBER_LENGTH:
+            raise self.fail(f"{word[:40]!r} is not a number (a decimal such as 2.5e3, or a fraction such as 1/3)")
+        exponent = int(match.group("exponent") or 0)
+        if abs(exponent) > MAX_EXPONENT:
+            raise self.fail(f"{word!r} is outside the range of a 64-bit float (exponent beyond ±{MAX_EXPONENT})")
         try:
-            return float(Fraction(word))
-        except (ValueError, ZeroDivisionError):
-            raise self.fail(f"{word!r} is not a number") from None
+            value = float(Fraction(word))
+        except (ValueError, ZeroDivisionError, OverflowError):
+            raise self.fail(f"{word!r} is not a finite number") from None
+        if not math.isfinite(value):
+            raise self.fail(f"{word!r} is outside the range of a 64-bit float")
+        return value
 
 
 def read_nfg(text: str, origin: str = "<nfg>") -> StrategicGame:

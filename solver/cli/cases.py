@@ -37,7 +37,9 @@ def solve(
     as_json: JsonOpt = False,
     method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
     view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
-    precision: Annotated[float, typer.Option(help="Logit precision λ for --view qre.")] = DEFAULT_PRECISION,
+    precision: Annotated[
+        float, typer.Option(min=0.0, max=1e4, help="Logit precision λ for --view qre (0 … 10⁴).")
+    ] = DEFAULT_PRECISION,
     tie_breaking: Annotated[
         str, typer.Option(help="Stackelberg tie-breaking for --view commitment: strong (for the small state) or weak.")
     ] = "strong",

@@ -28,9 +28,13 @@ VaryOpt = Annotated[
         help="A varied parameter, repeatable: name=start:stop:count on a grid; name or name=low:high in a sample.",
     ),
 ]
-WorkersOpt = Annotated[int | None, typer.Option(help="Local worker processes (default: all cores; 1 = no pool).")]
+WorkersOpt = Annotated[
+    int | None, typer.Option(min=1, help="Local worker processes (default: all cores; 1 = no pool).")
+]
 SchedulerOpt = Annotated[str | None, typer.Option(help="Address of a Dask scheduler, e.g. tcp://host:8786.")]
-DaskLocalOpt = Annotated[int | None, typer.Option("--dask-local", help="Start a local Dask cluster of N workers.")]
+DaskLocalOpt = Annotated[
+    int | None, typer.Option("--dask-local", min=1, help="Start a local Dask cluster of N workers.")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 SeedOpt = Annotated[int, typer.Option(help="Seed of the sample.")]
 RuleOpt = Annotated[
@@ -52,7 +56,7 @@ def sweep_command(
     sample: Annotated[str | None, typer.Option(help=f"Sample instead of a grid: {', '.join(SAMPLED)}.")] = None,
     n: Annotated[int | None, typer.Option("--n", help="Sample size.")] = None,
     seed: SeedOpt = 0,
-    chunk_size: Annotated[int, typer.Option(help="Parameter points per chunk.")] = DEFAULT_CHUNK_SIZE,
+    chunk_size: Annotated[int, typer.Option(min=1, help="Parameter points per chunk.")] = DEFAULT_CHUNK_SIZE,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,

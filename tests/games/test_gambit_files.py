@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -100,3 +101,27 @@ def test_malformed_nfg_is_refused_with_position(text: str, fragment: str) -> Non
     with pytest.raises(GameFileError, match=r"case\.nfg") as error:
         read_nfg(text, origin="case.nfg")
     assert fragment in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("payoff", "fragment"),
+    [
+        ("1e99999999", "not a number"),  # an exponent of 8 digits is refused before any exact parsing
+        ("1e400", "outside the range of a 64-bit float"),
+        ("-1e309", "outside the range of a 64-bit float"),
+        ("1/0", "not a finite number"),
+        ("1" * 500, "not a number"),
+    ],
+)
+def test_payoffs_out_of_range_are_refused_at_once(payoff: str, fragment: str) -> None:
+    text = f'NFG 1 R "x" {{ "1" "2" }} {{ 1 1 }}\n\n{payoff} 0'
+    started = time.perf_counter()
+    with pytest.raises(GameFileError, match=fragment):
+        read_nfg(text)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_ordinary_payoffs_still_read_exactly() -> None:
+    game = read_nfg('NFG 1 R "x" { "1" "2" } { 1 1 }\n\n1/3 -2.5e2')
+    assert game.payoffs[0][0, 0] == pytest.approx(1 / 3)
+    assert game.payoffs[1][0, 0] == -250.0

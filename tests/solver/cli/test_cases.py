@@ -229,3 +229,18 @@ def test_solve_reports_the_fit_of_the_solution_it_shows() -> None:
     default = fit_view(case, "qre")
     assert document["observed_fit"]["distance"] == pytest.approx(shown.nearest.distance)
     assert shown.nearest.distance != pytest.approx(default.nearest.distance)
+
+
+@pytest.mark.parametrize("precision", ["-5", "nan", "1e6"])
+def test_a_precision_outside_its_range_is_refused(precision: str) -> None:
+    result = runner.invoke(app, ["solve", "belarus-2014", "--view", "qre", "--precision", precision])
+    assert result.exit_code == 2
+    assert "Invalid value for '--precision'" in result.output
+
+
+def test_a_hostile_payoff_in_a_game_file_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "bad.nfg"
+    path.write_text('NFG 1 R "x" { "1" "2" } { 1 1 }\n\n1e99999999 0\n')
+    result = runner.invoke(app, ["solve", str(path)])
+    assert result.exit_code == 2
+    assert "is not a number" in result.output

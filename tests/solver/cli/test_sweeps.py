@@ -177,3 +177,16 @@ def test_robustness_of_a_view_over_chosen_ranges_and_without_overridden_paramete
     unused = runner.invoke(app, ["robustness", "belarus-2014", "--view", "qre", "--vary", "red_line_tolerance"])
     assert unused.exit_code == 2  # the QRE view never reads the commitment tolerance
     assert "unknown parameter 'red_line_tolerance'" in unused.output
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--dask-local", "0"], ["--dask-local", "-1"], ["--workers", "-1"], ["--workers", "0"], ["--chunk-size", "0"]],
+)
+def test_numeric_options_are_checked_before_any_work(tmp_path: Path, option: list[str]) -> None:
+    out = tmp_path / "grid.parquet"
+    result = runner.invoke(app, ["sweep", "belarus-2014", "--vary", "subsidy_value=0:20:3", "--out", str(out), *option])
+    assert result.exit_code == 2
+    assert "Invalid value" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
