@@ -76,7 +76,7 @@ def _equilibrium_context(analysis: CaseAnalysis, index: int, reading: PortfolioR
 def render_view(result: ViewResult, console: Console) -> None:
     """Print one view's solutions with their readings and the view's notes (credibility, second pole, …)."""
     info = result.game.scenario.scenario
-    console.print(f"[bold]{info.title}[/bold] — {result.view} view: {result.concept}")
+    console.print(Text.assemble((info.title, "bold"), f" — {result.view} view: {result.concept}"))
     for note in result.notes:
         console.print(f"  {note}")
     for index, reading in enumerate(result.readings):
@@ -106,7 +106,9 @@ def render_fit_line(fit: ViewFit | None, console: Console) -> None:
 def render_fit(fit: CaseFit, console: Console) -> None:
     """The observed-vs-model table: one row per view, then each view's one-line summary."""
     observed = fit.observed
-    console.print(f"[bold]{fit.scenario.scenario.title}[/bold] — observed {observed.period} ({observed.years} years)")
+    console.print(
+        Text.assemble((fit.scenario.scenario.title, "bold"), f" — observed {observed.period} ({observed.years} years)")
+    )
     console.print(f"pursued: {', '.join(observed.pursued)}", highlight=False, markup=False)
     console.print(f"not pursued: {', '.join(observed.not_pursued) or 'none recorded'}", highlight=False, markup=False)
     table = Table(title="Observed profile against each view", title_justify="left")
@@ -145,14 +147,16 @@ def render_analysis(analysis: CaseAnalysis, console: Console) -> None:
     """Print the labelled payoff matrices, every equilibrium and its hedging reading."""
     scenario, game, result = analysis.scenario, analysis.game, analysis.equilibria
     info = scenario.scenario
-    console.print(f"[bold]{info.title}[/bold] ({scenario.id}, hash {scenario.content_hash[:12]})")
+    console.print(Text.assemble((info.title, "bold"), f" ({scenario.id}, hash {scenario.content_hash[:12]})"))
     console.print(f"{info.small_state} (rows) between {info.patron} (columns) and {info.second_pole}")
     console.print(bimatrix_table(analysis))
     status = "degenerate" if result.degenerate else "non-degenerate"
     console.print(
-        f"{len(result)} extreme equilibri{'um' if len(result) == 1 else 'a'} in {len(result.components)} "
-        f"component(s); game is {status}; method {result.method}"
-        + ("" if result.complete else " [yellow](may be incomplete)[/yellow]")
+        Text.assemble(
+            f"{len(result)} extreme equilibri{'um' if len(result) == 1 else 'a'} in {len(result.components)} "
+            f"component(s); game is {status}; method {result.method}",
+            ("" if result.complete else " (may be incomplete)", "yellow"),
+        )
     )
     for witness in result.degeneracy_witnesses:
         own, other = (

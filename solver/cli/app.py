@@ -23,7 +23,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, markup=False)
+
+
+def stdout_console() -> Console:
+    """Standard output for every command: user text (labels, titles, ids) is printed literally, never as markup."""
+    return Console(markup=False)
+
 
 ScenarioArg = Annotated[str, typer.Argument(help="A shipped scenario id (see `hedge scenarios`) or a .toml path.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.text import Text
 
 from games import Scenario, build_game, catalogue
 from games.bayesian import build_bayesian_game
 from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
-from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit
+from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
 from solver.commitment import TIE_BREAKING
 from solver.equilibria import METHODS, Method, equilibria
 from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
@@ -62,16 +62,16 @@ def solve(
         if as_json:
             typer.echo(json.dumps({**result.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
         else:
-            render_view(result, Console())
-            render_fit_line(observed, Console())
+            render_view(result, stdout_console())
+            render_fit_line(observed, stdout_console())
         return
     analysis = analyse(case, method=method)
     observed = _observed_fit(case, "two-player")
     if as_json:
         typer.echo(json.dumps({**analysis.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
     else:
-        render_analysis(analysis, Console())
-        render_fit_line(observed, Console())
+        render_analysis(analysis, stdout_console())
+        render_fit_line(observed, stdout_console())
 
 
 def _observed_fit(case: Scenario, view: ViewName, result: ViewResult | None = None) -> ViewFit | None:
@@ -113,7 +113,7 @@ def fit(
     if as_json:
         typer.echo(json.dumps(result.to_document(), indent=2))
         return
-    console = Console()
+    console = stdout_console()
     render_fit(result, console)
     for view_fit in result.views:
         console.print(f"  {view_fit.summary()}", highlight=False, markup=False)
@@ -136,8 +136,8 @@ def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
                                "strategies": [list(s) for s in game.strategies], "degenerate": result.degenerate,
                                "equilibria": frame.to_dict(orient="records")}, indent=2))  # fmt: skip
         return
-    console = Console()
-    console.print(f"[bold]{game.title}[/bold]: {game.players[0]} (rows) vs {game.players[1]} (columns)")
+    console = stdout_console()
+    console.print(Text.assemble((game.title, "bold"), f": {game.players[0]} (rows) vs {game.players[1]} (columns)"))
     console.print(f"{len(result)} extreme equilibria; degenerate: {result.degenerate}; method {result.method}")
     console.print(frame.to_string())
 
@@ -207,7 +207,7 @@ def explain(
             )
         )
     else:
-        render_explanation(explanation, case, Console())
+        render_explanation(explanation, case, stdout_console())
 
 
 @app.command()
@@ -222,7 +222,7 @@ def scenarios(as_json: JsonOpt = False) -> None:
             for s in shipped.values()
         ], indent=2))  # fmt: skip
         return
-    render_catalogue(shipped, Console())
+    render_catalogue(shipped, stdout_console())
 
 
 @app.command("version")

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 from matplotlib.axes import Axes
-from rich.console import Console
 from rich.table import Table
 
-from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, user_errors
+from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
 from solver.robustness import Robustness, robustness, view_robustness
@@ -83,13 +82,13 @@ def sweep_command(
             overwrite=overwrite,
         )
     labels = read_sweep(report.path).groupby("point")["label"].agg(lambda s: " | ".join(sorted(set(s))))
-    Console().print(
+    stdout_console().print(
         f"{report.points:,} points ({len(report.computed)} chunks computed, {report.reused} reused"
         + (f", {len(report.discarded)} damaged and redone" if report.discarded else "")
         + f") → {report.path}"
     )
     for phase, count in labels.value_counts().items():
-        Console().print(f"  {phase}: {count / report.points:.1%} of points")
+        stdout_console().print(f"  {phase}: {count / report.points:.1%} of points")
 
 
 @app.command()
@@ -136,7 +135,7 @@ def sensitivity(
     values = result.indices[["S1", "S1_conf", "ST", "ST_conf"]].to_numpy()
     for (name, parameter), row in zip(result.indices.index, values, strict=True):
         table.add_row(str(name), str(parameter), *(f"{value:.3f}" for value in row))
-    Console().print(table)
+    stdout_console().print(table)
     if result.fallback_points:
         err.print(f"{result.fallback_points} points had no risk-dominant equilibrium; payoff dominance was used")
     if out is not None:
@@ -218,7 +217,7 @@ def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
             f"{row['by_rule']:.1%}",
             "◀" if row["verdict"] else "",
         )
-    Console().print(table)
+    stdout_console().print(table)
     main = report.verdict[0]
     moved = Table(title="Label stability with each threshold moved by ±10%", title_justify="left")
     for column in ("moved threshold", "points keeping every label", f"{main} at every equilibrium"):
@@ -226,8 +225,8 @@ def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
         moved.add_column(column, justify="left" if first else "right", overflow="fold" if first else "ellipsis")
     for name, row in report.threshold_stability.iterrows():
         moved.add_row(str(name), f"{row['labels_kept']:.1%}", f"{row[f'{main}_every_equilibrium']:.1%}")
-    Console().print(moved)
-    Console().print(report.summary())
+    stdout_console().print(moved)
+    stdout_console().print(report.summary())
 
 
 plot_app = typer.Typer(help="Figures: phase diagrams and equilibrium tracks.", no_args_is_help=True)
@@ -268,7 +267,7 @@ def plot_track_command(
     if measure not in tracks.table.columns:
         raise fail(f"unknown --measure {measure!r}; choose a column of the sweep table such as mean_alignment")
     for event in tracks.events.itertuples(index=False):
-        Console().print(
+        stdout_console().print(
             f"{tracks.parameter} = {event[0]:g}: equilibrium {event[1]} {event[2]} "
             f"({event[3] or '·'} → {event[4] or '·'})"
         )

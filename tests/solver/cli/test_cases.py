@@ -244,3 +244,18 @@ def test_a_hostile_payoff_in_a_game_file_is_refused_at_once(tmp_path: Path) -> N
     result = runner.invoke(app, ["solve", str(path)])
     assert result.exit_code == 2
     assert "is not a number" in result.output
+
+
+def test_user_text_with_brackets_prints_as_written(tmp_path: Path) -> None:
+    text = (
+        BELARUS.read_text()
+        .replace('title = "Belarus\'s Russia policy during the Ukraine crisis"', 'title = "Belarus [/x] policy [bold]"')
+        .replace('label = "Enmeshment (Union State, EEU, CSTO)"', 'label = "Enmeshment [/x] [red]"')
+    )
+    path = tmp_path / "brackets.toml"
+    path.write_text(text)
+    for args in (["solve", str(path)], ["solve", str(path), "--view", "commitment"], ["fit", str(path)]):
+        result = runner.invoke(app, args, env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "Belarus [/x] policy [bold]" in result.output
+    assert "Enmeshment [/x] [red]" in runner.invoke(app, ["solve", str(path)], env={"COLUMNS": "200"}).output
