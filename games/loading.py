@@ -92,6 +92,10 @@ def load_scenario(source: str | Path) -> Scenario:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
             raise ScenarioError(f"{path}: cannot read the scenario file ({error.strerror}).") from None
+        except UnicodeDecodeError as error:
+            raise ScenarioError(
+                f"{path}: not UTF-8 text (byte {error.start} cannot be decoded); save the file as UTF-8"
+            ) from None
         return parse_scenario(text, str(path))
     shipped = catalogue()
     if str(source) not in shipped:

@@ -38,7 +38,7 @@ class ScenarioInfo(_Strict):
     second_pole: Text
     year: Annotated[int, Field(ge=1800, le=2100)]
     summary: Text
-    views: tuple[View, ...] = ("two-player",)
+    views: tuple[View, ...] = Field(default=("two-player",), min_length=1)
 
 
 class Parameter(_Strict):
@@ -230,6 +230,12 @@ class Scenario(_Strict):
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(f'second_pole_responses: id "{duplicate}" is used more than once')
         types = self.patron_types
+        type_ids = [t.id for t in types]
+        for duplicate in sorted({i for i in type_ids if type_ids.count(i) > 1}):
+            problems.append(f'patron_types: id "{duplicate}" is used more than once')
+        views = list(self.scenario.views)
+        for duplicate in sorted({v for v in views if views.count(v) > 1}):
+            problems.append(f'scenario.views lists "{duplicate}" more than once')
         if "bayesian" in self.scenario.views and len(types) < 2:
             problems.append('scenario.views lists "bayesian" but fewer than two [[patron_types]] are declared')
         if types and abs(sum(t.prior for t in types) - 1.0) > 1e-9:

@@ -89,6 +89,18 @@ BAD_EDITS = {
         ('id = "enmeshment"', 'id = "full-bandwagoning"'),
         ['id "full-bandwagoning" is used more than once'],
     ),
+    "duplicate patron type": (
+        ('id = "aggressive"', 'id = "benign"'),
+        ['patron_types: id "benign" is used more than once'],
+    ),
+    "no view": (
+        (
+            'views = ["two-player", "sequential", "qre", "bayesian", "three-player", "commitment", '
+            '"three-player-commitment"]',
+            "views = []",
+        ),
+        ["scenario.views", "at least 1 item"],
+    ),
     "missing parameter": (
         ("[parameters.instrument_cost]", "[parameters.instrument_costs]"),
         ["parameters.instrument_cost is missing", "parameters.instrument_costs is not a model parameter"],
@@ -130,3 +142,10 @@ def test_catalogue_is_package_data_not_a_module() -> None:
     import games
 
     assert callable(games.catalogue)
+
+
+def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(BASE.encode("utf-16"))
+    with pytest.raises(ScenarioError, match="not UTF-8 text"):
+        load_scenario(path)
