@@ -53,9 +53,10 @@ def _quote(text: str) -> str:
 
 #: A payoff as Gambit writes it: a decimal with an optional exponent, or a fraction of integers.
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE](?P<exponent>[+-]?\d{1,6}))?|[+-]?\d+/\d+")
-#: Longest payoff word read, and largest decimal exponent: bounds on the work of exact parsing.
+#: Longest payoff word read, and largest decimal exponent (either sign): bounds on the work of exact parsing.
+#: 400 admits every float64 our own writer emits, subnormals (e−324) included; overflow is refused after parsing.
 MAX_NUMBER_LENGTH = 400
-MAX_EXPONENT = 308
+MAX_EXPONENT = 400
 
 
 def _number(value: float) -> str:
@@ -134,7 +135,9 @@ class _Tokens:
             raise self.fail(f"{word!r} is outside the range of a 64-bit float (exponent beyond ±{MAX_EXPONENT})")
         try:
             value = float(Fraction(word))
-        except (ValueError, ZeroDivisionError, OverflowError):
+        except OverflowError:
+            raise self.fail(f"{word!r} is outside the range of a 64-bit float") from None
+        except (ValueError, ZeroDivisionError):
             raise self.fail(f"{word!r} is not a finite number") from None
         if not math.isfinite(value):
             raise self.fail(f"{word!r} is outside the range of a 64-bit float")

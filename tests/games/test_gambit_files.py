@@ -108,6 +108,7 @@ def test_malformed_nfg_is_refused_with_position(text: str, fragment: str) -> Non
     [
         ("1e99999999", "not a number"),  # an exponent of 8 digits is refused before any exact parsing
         ("1e400", "outside the range of a 64-bit float"),
+        ("1e-500", "outside the range of a 64-bit float"),
         ("-1e309", "outside the range of a 64-bit float"),
         ("1/0", "not a finite number"),
         ("1" * 500, "not a number"),
@@ -125,3 +126,6 @@ def test_ordinary_payoffs_still_read_exactly() -> None:
     game = read_nfg('NFG 1 R "x" { "1" "2" } { 1 1 }\n\n1/3 -2.5e2')
     assert game.payoffs[0][0, 0] == pytest.approx(1 / 3)
     assert game.payoffs[1][0, 0] == -250.0
+    tiny = read_nfg('NFG 1 R "x" { "1" "2" } { 1 1 }\n\n1.11253692926e-313 5e-324')  # subnormals our writer emits
+    assert tiny.payoffs[0][0, 0] == 1.11253692926e-313
+    assert tiny.payoffs[1][0, 0] == 5e-324
