@@ -22,6 +22,14 @@ from games.game import TwoPlayerGame
 from games.payoffs import PayoffTerm, payoff_terms, sum_terms
 from games.scenario import Scenario
 
+#: Separates the per-type responses in a plan's column id, ``"subsidise|coerce"``.
+PLAN_SEPARATOR = "|"
+
+
+def plan_responses(plan_id: str) -> tuple[str, ...]:
+    """The response id of each patron type in a plan's column id (the inverse of how the columns are named)."""
+    return tuple(plan_id.split(PLAN_SEPARATOR))
+
 
 def with_priors(scenario: Scenario, priors: dict[str, float]) -> Scenario:
     """A copy of ``scenario`` with the patron types' priors replaced (validated: they must sum to one)."""
@@ -65,7 +73,7 @@ def build_bayesian_game(scenario: Scenario) -> TwoPlayerGame:
         scenario=scenario,
         row_ids=tuple(i.id for i in scenario.instruments),
         row_labels=tuple(i.label for i in scenario.instruments),
-        col_ids=tuple("|".join(responses[r].id for r in plan) for plan in plans),
+        col_ids=tuple(PLAN_SEPARATOR.join(responses[r].id for r in plan) for plan in plans),
         col_labels=tuple(
             " · ".join(f"{t.label}: {responses[r].label}" for t, r in zip(types, plan, strict=True)) for plan in plans
         ),

@@ -46,6 +46,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario, TwoPlayerGame
+from games.bayesian import plan_responses
 from games.observed import ObservedProfile
 from games.three_player import build_three_player_game
 from solver.qre import logit_branch, points_at
@@ -128,6 +129,22 @@ class ViewFit:
         """Whether some solution has the observed supports (module docstring)."""
         return any(s.is_observed_profile for s in self.solutions)
 
+    def to_document(self) -> dict[str, object]:
+        """Plain JSON data: the verdict, the nearest solution and its distance, every solution's terms, ℓ(λ)."""
+        near = self.nearest
+        return {
+            "view": self.view,
+            "concept": self.concept,
+            "observed_is_solution": self.observed_is_solution,
+            "nearest": None if near is None else near.solution,
+            "distance": None if near is None else near.distance,
+            "summary": self.summary(),
+            "solutions": [asdict(s) | {"is_observed_profile": s.is_observed_profile} for s in self.solutions],
+            "likelihood": None
+            if self.likelihood is None
+            else asdict(self.likelihood) | {"lambda": list(self.likelihood.lams)},
+        }
+
     def summary(self) -> str:
         """One line: is the observation a solution, how far is the nearest, and what does it miss."""
         near = self.nearest
@@ -186,20 +203,7 @@ class CaseFit:
             "scenario": {"id": self.scenario.id, "hash": self.scenario.content_hash},
             "observed": self.observed.model_dump(mode="json"),
             "precision_grid": {"kappa": list(PRECISION_GRID), "lambda": "kappa / span"},
-            "views": [
-                {
-                    "view": fit.view,
-                    "concept": fit.concept,
-                    "observed_is_solution": fit.observed_is_solution,
-                    "nearest": None if fit.nearest is None else fit.nearest.solution,
-                    "summary": fit.summary(),
-                    "solutions": [asdict(s) | {"is_observed_profile": s.is_observed_profile} for s in fit.solutions],
-                    "likelihood": None
-                    if fit.likelihood is None
-                    else asdict(fit.likelihood) | {"lambda": list(fit.likelihood.lams)},
-                }
-                for fit in self.views
-            ],
+            "views": [fit.to_document() for fit in self.views],
         }
 
 
@@ -287,7 +291,7 @@ def response_marginal(game: TwoPlayerGame, col: FloatArray) -> FloatArray:
     priors = np.array([t.prior for t in scenario.patron_types])
     marginal = np.zeros(len(responses))
     for weight, plan in zip(col, game.col_ids, strict=True):
-        for prior, response in zip(priors, plan.split("|"), strict=True):
+        for prior, response in zip(priors, plan_responses(plan), strict=True):
             marginal[responses.index(response)] += weight * prior
     return marginal
 

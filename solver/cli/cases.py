@@ -60,7 +60,9 @@ def solve(
             raise fail(str(error)) from None
         observed = _observed_fit(case, chosen, result)
         if as_json:
-            typer.echo(json.dumps({**result.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
+            typer.echo(
+                json.dumps({**result.to_document(), "observed_fit": observed and observed.to_document()}, indent=2)
+            )
         else:
             render_view(result, stdout_console())
             render_fit_line(observed, stdout_console())
@@ -68,7 +70,9 @@ def solve(
     analysis = analyse(case, method=method)
     observed = _observed_fit(case, "two-player")
     if as_json:
-        typer.echo(json.dumps({**analysis.to_document(), "observed_fit": _fit_document(observed)}, indent=2))
+        typer.echo(
+            json.dumps({**analysis.to_document(), "observed_fit": observed and observed.to_document()}, indent=2)
+        )
     else:
         render_analysis(analysis, stdout_console())
         render_fit_line(observed, stdout_console())
@@ -77,18 +81,6 @@ def solve(
 def _observed_fit(case: Scenario, view: ViewName, result: ViewResult | None = None) -> ViewFit | None:
     """The fit of the solutions shown (``result``; the view's defaults otherwise), or None without observations."""
     return None if case.observed is None else fit_view(case, view, result=result)
-
-
-def _fit_document(fit: ViewFit | None) -> dict[str, object] | None:
-    if fit is None:
-        return None
-    near = fit.nearest
-    return {
-        "observed_is_solution": fit.observed_is_solution,
-        "nearest": None if near is None else near.solution,
-        "distance": None if near is None else near.distance,
-        "summary": fit.summary(),
-    }
 
 
 @app.command()
