@@ -12,7 +12,7 @@ rounding, without building ``N`` scenarios.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -65,3 +65,24 @@ def payoff_stacks(scenario: Scenario, values: Mapping[str, ArrayLike]) -> tuple[
         coefficient = np.broadcast_to(term.coefficient(columns.__getitem__), (count,))
         stacks[term.player] += coefficient[:, None, None] * term.pattern(structure)[None, :, :]
     return stacks["small_state"], stacks["patron"]
+
+
+def payoff_stack(scenario: Scenario, names: Sequence[str], values: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """``(A, B)`` stacks of shape ``N × m × n``: the scenario's payoff matrices at each row of ``values``.
+
+    Row ``k`` of ``values`` gives the parameters ``names`` their values at point ``k``; the other parameters
+    keep the scenario's point values (:func:`payoff_stacks`).
+
+    Examples
+    --------
+    >>> from games import build_game, load_scenario
+    >>> belarus = load_scenario("belarus-2014")
+    >>> a, b = payoff_stack(belarus, ["subsidy_value"], np.array([[7.0], [5.5]]))
+    >>> bool(np.allclose(a[0], build_game(belarus).row_payoffs)), a.shape
+    (True, (2, 8, 3))
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if not names:  # the scenario's own point, once per row
+        a, b = payoff_stacks(scenario, {})
+        return np.repeat(a, len(values), axis=0), np.repeat(b, len(values), axis=0)
+    return payoff_stacks(scenario, {name: values[:, k] for k, name in enumerate(names)})

@@ -15,7 +15,7 @@ import argparse
 
 from games import catalogue
 from solver.fit import fit_view
-from solver.robustness import view_robustness
+from solver.robustness import robustness
 from solver.views import VIEWS, solve_view
 
 
@@ -33,7 +33,7 @@ def main() -> None:
             if view not in scenario.scenario.views:
                 continue
             labels = sorted({reading.label for reading in solve_view(scenario, view).readings})
-            report = view_robustness(scenario, view, n=args.n)
+            report = robustness(scenario, view=view, n=args.n, workers=1, quiet=True)
             share = report.shares.loc[report.verdict[0], "every_equilibrium"]
             if scenario.observed is None:
                 distance, solution = "— (no observed profile)", "—"

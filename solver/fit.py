@@ -45,13 +45,13 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from games import Scenario, TwoPlayerGame
-from games.bayesian import plan_responses
+from games import Scenario
 from games.observed import ObservedProfile
 from games.three_player import build_three_player_game
 from solver.qre import logit_branch, points_at
 from solver.three_player import marginals, merged_game
 from solver.views import VIEWS, ViewName, ViewResult, solve_view
+from solver.views.bayesian import response_matrix
 
 FloatArray = NDArray[np.float64]
 
@@ -277,25 +277,6 @@ class _Evidence:
         return total
 
 
-def response_marginal(game: TwoPlayerGame, col: FloatArray) -> FloatArray:
-    """The patron's distribution over its responses from a column strategy of ``game``.
-
-    Columns are responses except in the Bayesian normal form, whose columns are type-contingent plans
-    (ids ``"r_1|r_2|…"``, one response per type): there a plan's weight is spread over the responses it assigns,
-    each type's share by its prior.
-    """
-    scenario = game.scenario
-    responses = [r.id for r in scenario.responses]
-    if len(game.col_ids) == len(responses) and tuple(game.col_ids) == tuple(responses):
-        return col
-    priors = np.array([t.prior for t in scenario.patron_types])
-    marginal = np.zeros(len(responses))
-    for weight, plan in zip(col, game.col_ids, strict=True):
-        for prior, response in zip(priors, plan_responses(plan), strict=True):
-            marginal[responses.index(response)] += weight * prior
-    return marginal
-
-
 def _span(*payoffs: FloatArray) -> float:
     return max(max(float(np.ptp(p)) for p in payoffs), 1e-12)
 
@@ -338,7 +319,7 @@ def _qre_points(view: ViewName, result: ViewResult) -> tuple[float, Callable[[fl
 
     def point(lam: float) -> Point:
         first = points_at(branch, a, b, lam)[0]
-        return first.row, response_marginal(game, first.col), None
+        return first.row, first.col @ response_matrix(game), None
 
     return span, point
 
@@ -355,8 +336,8 @@ def fit_view(
     evidence = _Evidence.of(scenario, observed)
     result = result or solve_view(scenario, view)
     solutions = tuple(
-        evidence.compare(k, profile.row, response_marginal(result.game, profile.col), getattr(profile, "pole", None))
-        for k, profile in enumerate(result.profiles)
+        evidence.compare(k, profile.row, responses, getattr(profile, "pole", None))
+        for k, (profile, responses) in enumerate(zip(result.profiles, result.patron_responses, strict=True))
     )
     if view in ("commitment", "three-player-commitment"):
         return ViewFit(view, result.concept, solutions, None)

@@ -14,6 +14,7 @@ import pandas as pd
 from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.sweeps import sweep
+from solver.views import ViewName, ViewOptions
 
 
 def phases(table: pd.DataFrame, parameters: Sequence[str]) -> pd.DataFrame:
@@ -39,12 +40,14 @@ def phase_diagram(
     y: str,
     *,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     workers: int | None = 1,
     quiet: bool = True,
 ) -> pd.DataFrame:
-    """Sweep the plane ``x × y`` (each ``name=start:stop:count``) and return its :func:`phases`."""
+    """Sweep the plane ``x × y`` (each ``name=start:stop:count``) in ``view`` and return its :func:`phases`."""
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    table = sweep(case, [x, y], rules=rules, workers=workers, quiet=quiet)
+    table = sweep(case, [x, y], rules=rules, view=view, options=options, workers=workers, quiet=quiet)
     names = [axis["name"] for axis in table.attrs["sweep"]["spec"]["axes"]]
     frame = phases(table, names)
     frame.attrs["sweep"] = table.attrs["sweep"]

@@ -26,14 +26,11 @@ import numpy as np
 import pandas as pd
 
 from games import Scenario, load_scenario
-from games.parameters import ALL_PARAMETERS, COMMITMENT_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
-from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify, portfolio_measures
+from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify
 from solver.selection import Rule, select, with_label_indicators
 from solver.sensitivity import reference_equilibria, varied_parameters
 from solver.sweeps import Design, sweep
-from solver.sweeps.sampling import points
-from solver.sweeps.spec import make_spec
-from solver.views import ViewName, solve_view, view_rules
+from solver.views import ViewName, ViewOptions, view_rules
 
 
 @dataclass(frozen=True)
@@ -98,32 +95,28 @@ def robustness(
     rule: Rule = "mean",
     seed: int = 0,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     out: str | Path | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
     dask_local: int | None = None,
     quiet: bool = False,
 ) -> Robustness:
-    """Sample the scenario's plausible box and report where each label holds (module docstring)."""
+    """Sample the scenario's plausible box and report where each label holds in ``view`` (module docstring).
+
+    The factors default to the parameters the view's payoffs read (:func:`solver.sensitivity.varied_parameters`);
+    every point is solved in the view (:func:`solver.sweep`), and the verdict is the view's at the point values.
+    """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    chosen = list(factors or varied_parameters(case))
-    table = sweep(
-        case,
-        chosen,
-        sample=design,
-        n=n,
-        seed=seed,
-        rules=rules,
-        out=out,
-        workers=workers,
-        scheduler=scheduler,
-        dask_local=dask_local,
-        quiet=quiet,
-    )
-    start = reference_equilibria(case, rules)
+    chosen = list(factors or varied_parameters(case, view))
+    rules = rules or view_rules(view)
+    table = sweep(case, chosen, sample=design, n=n, seed=seed, rules=rules, view=view, options=options, out=out,
+                  workers=workers, scheduler=scheduler, dask_local=dask_local, quiet=quiet)  # fmt: skip
+    start = reference_equilibria(case, rules, view, options)
     by_rule = select(table, [f"is_{label}" for label in LABELS], rule, scenario=case, reference=start.iloc[0]).values
     verdict = tuple(sorted(set(start["label"])))
-    return _report(table, by_rule, verdict, tuple(chosen), rule, rules or ReadingRules())
+    return _report(table, by_rule, verdict, tuple(chosen), rule, rules)
 
 
 def _report(
@@ -146,52 +139,3 @@ def _report(
     shares["verdict"] = shares.index.isin(verdict)
     multiple = float((table.groupby("point")["point"].size() > 1).mean())
     return Robustness(shares, verdict, size, multiple, factors, rule, threshold_stability(table, rules))
-
-
-def view_factors(scenario: Scenario, view: ViewName) -> list[str]:
-    """The parameters a view's payoffs depend on whose plausible range is not a single value (and, where every
-    patron type overrides a parameter, not that one: its scenario value is never used)."""
-    names = set(MODEL_PARAMETERS)
-    if view in ("three-player", "three-player-commitment"):
-        names |= set(SECOND_POLE_PARAMETERS)
-    if view in ("commitment", "three-player-commitment"):
-        names |= set(COMMITMENT_PARAMETERS)
-    if (
-        view in ("bayesian", "commitment", "three-player-commitment") and scenario.patron_types
-    ):  # a value every type overrides is never used
-        overridden = [set(t.overrides) for t in scenario.patron_types]
-        names -= overridden[0].intersection(*overridden[1:])
-    return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]
-
-
-def view_robustness(
-    scenario: Scenario | str,
-    view: ViewName,
-    *,
-    n: int = 256,
-    design: Design = "sobol",
-    factors: Sequence[str] | None = None,
-    seed: int = 0,
-    rules: ReadingRules | None = None,
-) -> Robustness:
-    """The robustness report of any view: the same sample of the box, each point solved by :func:`solve_view`.
-
-    Points are solved one at a time (the batch engine covers the two-player view only: use :func:`robustness`
-    there for large samples); ``by_rule`` is the mean rule, the share of a point's solutions with the label.
-    """
-    case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    usable = view_factors(case, view)
-    known = {name: ALL_PARAMETERS[name] for name in usable}
-    spec = make_spec(case, list(factors or usable), design=design, n=n, seed=seed, known=known)
-    chosen, values = spec.names, points(spec)
-    frames = []
-    for k, row in enumerate(values):
-        result = solve_view(case.with_values(**dict(zip(chosen, (float(v) for v in row), strict=True))), view,
-                            rules=rules)  # fmt: skip
-        measures = portfolio_measures(case, np.array([profile.row for profile in result.profiles]))
-        frame = pd.DataFrame(measures.columns()).assign(point=k, label=[r.label for r in result.readings])
-        frames.append(frame)
-    table = pd.concat(frames, ignore_index=True)
-    by_rule = with_label_indicators(table).groupby("point")[[f"is_{label}" for label in LABELS]].mean()
-    verdict = tuple(sorted({reading.label for reading in solve_view(case, view, rules=rules).readings}))
-    return _report(table, by_rule, verdict, chosen, "mean", rules or view_rules(view))

@@ -34,8 +34,8 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario
+from games.payoff_batch import payoff_stack
 from solver.portfolio import LABELS
-from solver.sweeps.solve import payoff_stack
 
 Rule = Literal["mean", "payoff-dominant", "risk-dominant", "tracked"]
 RULES: tuple[Rule, ...] = get_args(Rule)
@@ -146,6 +146,9 @@ def select(
     elif rule == "risk-dominant":
         if scenario is None:
             raise ValueError("the risk-dominant rule needs the scenario to rebuild payoff matrices")
+        view = table.attrs["sweep"].get("view", "two-player")
+        if view != "two-player":
+            raise ValueError(f"the risk-dominant rule compares two-player equilibria; the sweep is of the {view} view")
         names = [a["name"] for a in table.attrs["sweep"]["spec"]["axes"]]
         chosen, fallbacks = _risk_dominant(table, scenario, names)
     elif rule == "tracked":

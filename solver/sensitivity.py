@@ -26,12 +26,13 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from games import MODEL_PARAMETERS, Scenario, load_scenario
+from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.selection import Rule, select
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
 from solver.sweeps.run import DEFAULT_CHUNK_SIZE, choose_backend, sweep_frame
 from solver.sweeps.spec import make_spec
+from solver.views import ViewName, ViewOptions, get_view, view_parameters, view_rules
 
 FloatArray = NDArray[np.float64]
 
@@ -120,15 +121,26 @@ def sobol_indices(
     return pd.concat(pieces)
 
 
-def reference_equilibria(scenario: Scenario, rules: ReadingRules | None = None) -> pd.DataFrame:
-    """The sweep rows of the scenario's own point calibration: the shipped verdict's equilibria."""
-    task = ChunkTask(0, 0, scenario, (), np.empty((1, 0)), rules or ReadingRules())
-    return evaluate_chunk(task)
+def reference_equilibria(
+    scenario: Scenario, rules: ReadingRules | None = None, view: ViewName = "two-player",
+    options: ViewOptions | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """The sweep rows of the scenario's own point calibration in ``view``: the shipped verdict's solutions."""
+    rules = rules or view_rules(view)
+    return evaluate_chunk(ChunkTask(0, 0, scenario, (), np.empty((1, 0)), rules, view, options or ViewOptions()))
 
 
-def varied_parameters(scenario: Scenario) -> list[str]:
-    """Parameters of the two-player game whose plausible range is not a single value: a global analysis' factors."""
-    return [name for name, p in scenario.parameters.items() if name in MODEL_PARAMETERS and p.range[0] < p.range[1]]
+def varied_parameters(scenario: Scenario, view: ViewName = "two-player") -> list[str]:
+    """The parameters a view's payoffs read whose plausible range is not a single value: a global analysis' factors.
+
+    Where every patron type overrides a parameter, the views that solve per type (Bayesian, commitment) never
+    use its scenario value, so it is not a factor of theirs.
+    """
+    names = set(get_view(view).parameters)
+    if view in ("bayesian", "commitment", "three-player-commitment") and scenario.patron_types:
+        overridden = [set(t.overrides) for t in scenario.patron_types]
+        names -= overridden[0].intersection(*overridden[1:])
+    return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]
 
 
 def sobol_analysis(
@@ -142,6 +154,8 @@ def sobol_analysis(
     seed: int = 0,
     out: str | Path | None = None,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -168,15 +182,17 @@ def sobol_analysis(
         Seed of the Saltelli sample (scrambled Sobol' sequence) and of the bootstrap.
     out:
         A ``.parquet`` path keeping the model runs (and making the analysis resumable).
-    rules, chunk_size, workers, scheduler, dask_local, quiet:
-        As for :func:`solver.sweep`.
+    rules, view, options, chunk_size, workers, scheduler, dask_local, quiet:
+        As for :func:`solver.sweep`: the indices are those of the view's solutions.
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    spec = make_spec(case, list(factors or varied_parameters(case)), "saltelli", n, seed)
-    rules = rules or ReadingRules()
+    chosen = list(factors or varied_parameters(case, view))
+    spec = make_spec(case, chosen, "saltelli", n, seed, known=view_parameters(view))
+    rules = rules or view_rules(view)
     backend = choose_backend(workers, scheduler, dask_local)
-    table = sweep_frame(case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, quiet=quiet)
-    start = reference_equilibria(case, rules).iloc[reference] if rule == "tracked" else None
+    table = sweep_frame(case, spec, out, rules=rules, view=view, options=options, chunk_size=chunk_size,
+                        backend=backend, quiet=quiet)  # fmt: skip
+    start = reference_equilibria(case, rules, view, options).iloc[reference] if rule == "tracked" else None
     selection = select(table, outputs, rule, scenario=case, reference=start)
     bounds = [(a.low, a.high) for a in spec.axes]
     indices = sobol_indices(selection.values, bounds, spec.names, seed=seed)

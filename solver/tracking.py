@@ -27,6 +27,7 @@ from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.selection import strategy_columns
 from solver.sweeps import sweep
+from solver.views import ViewName, ViewOptions
 
 #: Largest L1 distance between the strategy profiles of one equilibrium at consecutive grid values.
 DEFAULT_MAX_STEP = 0.25
@@ -85,10 +86,12 @@ def track_equilibria(
     *,
     max_step: float = DEFAULT_MAX_STEP,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     workers: int | None = 1,
     quiet: bool = True,
 ) -> Tracks:
-    """Follow every equilibrium along the grid ``axis`` (``name=start:stop:count``); module docstring.
+    """Follow every solution of ``view`` along the grid ``axis`` (``name=start:stop:count``); module docstring.
 
     Examples
     --------
@@ -97,7 +100,7 @@ def track_equilibria(
     ['vanishes', 'balancing', '']
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    table = sweep(case, [axis], rules=rules, workers=workers, quiet=quiet)
+    table = sweep(case, [axis], rules=rules, view=view, options=options, workers=workers, quiet=quiet)
     parameter = table.attrs["sweep"]["spec"]["axes"][0]["name"]
     table = table.assign(branch=_link(table, max_step))
     return Tracks(parameter, table, _events(table, parameter))

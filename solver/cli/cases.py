@@ -15,7 +15,7 @@ from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
-from solver.commitment import TIE_BREAKING
+from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
 from solver.equilibria import METHODS, Method, equilibria
 from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
 from solver.report import (
@@ -26,7 +26,7 @@ from solver.report import (
     render_fit_line,
     render_view,
 )
-from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewResult, solve_view
+from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewResult, get_view
 
 
 @app.command()
@@ -36,13 +36,9 @@ def solve(
     ],
     as_json: JsonOpt = False,
     method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
-    view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
-    precision: Annotated[
-        float, typer.Option(min=0.0, max=1e4, help="Logit precision λ for --view qre (0 … 10⁴).")
-    ] = DEFAULT_PRECISION,
-    tie_breaking: Annotated[
-        str, typer.Option(help="Stackelberg tie-breaking for --view commitment: strong (for the small state) or weak.")
-    ] = "strong",
+    view: ViewOpt = "two-player",
+    precision: PrecisionOpt = DEFAULT_PRECISION,
+    tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
@@ -50,12 +46,11 @@ def solve(
     if scenario.endswith(".nfg"):
         _solve_nfg(Path(scenario), method, as_json)
         return
-    chosen = choose(view, VIEWS, "--view")
-    rule = choose(tie_breaking, TIE_BREAKING, "--tie-breaking")
     case = scenario_or_exit(scenario)
+    chosen, options = view_choice(case, view, precision, tie_breaking)
     if chosen != "two-player":
         try:
-            result = solve_view(case, chosen, precision=precision, tie_breaking=rule)
+            result = get_view(chosen).solve(case, options)
         except ValueError as error:
             raise fail(str(error)) from None
         observed = _observed_fit(case, chosen, result)

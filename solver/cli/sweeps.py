@@ -10,15 +10,16 @@ from matplotlib.axes import Axes
 from rich.table import Table
 
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
+from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
-from solver.robustness import Robustness, robustness, view_robustness
+from solver.robustness import Robustness, robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
 from solver.sweeps.spec import SAMPLED, Design
 from solver.tracking import track_equilibria
-from solver.views import VIEWS
+from solver.views import DEFAULT_PRECISION, get_view, view_parameters
 
 VaryOpt = Annotated[
     list[str] | None,
@@ -61,21 +62,27 @@ def sweep_command(
     dask_local: DaskLocalOpt = None,
     quiet: QuietOpt = False,
     overwrite: Annotated[bool, typer.Option(help="Replace an output that holds a different sweep.")] = False,
+    view: ViewOpt = "two-player",
+    precision: PrecisionOpt = DEFAULT_PRECISION,
+    tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
-    """Solve a scenario over a grid or sample of parameters: one parquet row per (point, equilibrium)."""
+    """Solve a scenario in any view over a grid or sample of parameters: one parquet row per (point, solution)."""
     case = scenario_or_exit(scenario)
+    chosen_view, options = view_choice(case, view, precision, tie_breaking)
     if out is None:
         raise fail("give the output file: --out runs/NAME.parquet")
     design: Design = choose(sample, SAMPLED, "--sample") if sample else "grid"
     if scheduler and dask_local:
         raise fail("give --scheduler or --dask-local, not both")
     with user_errors():
-        spec = make_spec(case, vary or [], design, n, seed)
+        spec = make_spec(case, vary or [], design, n, seed, known=view_parameters(chosen_view))
         backend = choose_backend(workers, scheduler, dask_local)
         report = run_sweep(
             case,
             spec,
             out,
+            view=chosen_view,
+            options=options,
             chunk_size=chunk_size,
             backend=backend,
             progress=False if quiet else None,
@@ -109,9 +116,13 @@ def sensitivity(
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
     quiet: QuietOpt = False,
+    view: ViewOpt = "two-player",
+    precision: PrecisionOpt = DEFAULT_PRECISION,
+    tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
-    """First-order and total Sobol' indices of the portfolio measures over the plausible parameter box."""
+    """First-order and total Sobol' indices of the portfolio measures of any view over the plausible box."""
     case = scenario_or_exit(scenario)
+    chosen_view, options = view_choice(case, view, precision, tie_breaking)
     choose(method, ("sobol",), "--method")
     chosen_rule = choose(rule, RULES, "--rule")
     outputs = tuple(output or DEFAULT_OUTPUTS)
@@ -124,12 +135,15 @@ def sensitivity(
             rule=chosen_rule,
             seed=seed,
             out=runs,
+            view=chosen_view,
+            options=options,
             workers=workers,
             scheduler=scheduler,
             dask_local=dask_local,
             quiet=quiet,
         )
-    table = Table(title=f"Sobol' indices, {case.id}: {result.points:,} runs, rule {rule}", title_justify="left")
+    title = f"Sobol' indices, {case.id} ({chosen_view} view): {result.points:,} runs, rule {rule}"
+    table = Table(title=title, title_justify="left")
     for column in ("output", "parameter", "S1", "± S1", "ST", "± ST"):
         table.add_column(column, justify="left" if column in ("output", "parameter") else "right")
     values = result.indices[["S1", "S1_conf", "ST", "ST_conf"]].to_numpy()
@@ -163,45 +177,35 @@ def robustness_command(
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
     quiet: QuietOpt = False,
-    view: Annotated[
-        str,
-        typer.Option(help=f"View whose verdict to test: {', '.join(VIEWS)} (all but two-player point by point)."),
-    ] = "two-player",
+    view: ViewOpt = "two-player",
+    precision: PrecisionOpt = DEFAULT_PRECISION,
+    tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
-    """Share of the plausible parameter box in which each label holds, against the shipped verdict."""
+    """Share of the plausible parameter box in which each label holds in a view, against its shipped verdict."""
     case = scenario_or_exit(scenario)
     design = choose(sample, SAMPLED[:3], "--sample")
     chosen_rule = choose(rule, RULES, "--rule")
-    chosen_view = choose(view, VIEWS, "--view")
-    if chosen_view not in case.scenario.views:
-        raise fail(
-            f"scenario {case.id!r} does not declare the {chosen_view} view; it lists {', '.join(case.scenario.views)}"
-        )
-    if chosen_view != "two-player":
-        if chosen_rule != "mean" or scheduler or dask_local:
-            raise fail("--view other than two-player solves point by point with the mean rule, locally; drop --rule, "
-                       "--scheduler and --dask-local")  # fmt: skip
-        with user_errors():
-            try:
-                report = view_robustness(case, chosen_view, n=n or 256, design=design, factors=vary or None, seed=seed)
-            except ValueError as error:
-                raise fail(str(error)) from None
-        _print_robustness(case.id, report, rule)
-        return
+    chosen_view, options = view_choice(case, view, precision, tie_breaking)
+    batch = get_view(chosen_view).batched  # stacks solved in the compiled engine: large samples are cheap
     with user_errors():
-        report = robustness(
-            case,
-            n=n or 4096,
-            design=design,
-            factors=vary or None,
-            rule=chosen_rule,
-            seed=seed,
-            workers=workers,
-            scheduler=scheduler,
-            dask_local=dask_local,
-            quiet=quiet,
-        )
-    _print_robustness(case.id, report, rule)
+        try:
+            report = robustness(
+                case,
+                n=n or (4096 if batch else 256),
+                design=design,
+                factors=vary or None,
+                rule=chosen_rule,
+                seed=seed,
+                view=chosen_view,
+                options=options,
+                workers=workers,
+                scheduler=scheduler,
+                dask_local=dask_local,
+                quiet=quiet,
+            )
+        except ValueError as error:
+            raise fail(str(error)) from None
+    _print_robustness(f"{case.id} ({chosen_view} view)", report, rule)
 
 
 def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
@@ -242,11 +246,15 @@ def plot_phase_command(
     out: FigureOpt = Path("phase.png"),
     workers: WorkersOpt = None,
     quiet: QuietOpt = False,
+    view: ViewOpt = "two-player",
+    precision: PrecisionOpt = DEFAULT_PRECISION,
+    tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
-    """A 2-D phase diagram: which label holds where; points with several equilibria hatched."""
+    """A 2-D phase diagram of any view: which label holds where; points with several solutions hatched."""
     case = scenario_or_exit(scenario)
+    chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
-        frame = phase_diagram(case, x, y, workers=workers, quiet=quiet)
+        frame = phase_diagram(case, x, y, view=chosen_view, options=options, workers=workers, quiet=quiet)
     names = [axis["name"] for axis in frame.attrs["sweep"]["spec"]["axes"]]
     save_figure(out, plot_phase(frame, names[0], names[1], mark=(case.value(names[0]), case.value(names[1]))))
 
@@ -259,11 +267,15 @@ def plot_track_command(
     out: FigureOpt = Path("track.png"),
     workers: WorkersOpt = None,
     quiet: QuietOpt = False,
+    view: ViewOpt = "two-player",
+    precision: PrecisionOpt = DEFAULT_PRECISION,
+    tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
-    """Follow each equilibrium as one parameter moves; mark where equilibria appear, vanish or switch label."""
+    """Follow each solution of a view as one parameter moves; mark where they appear, vanish or switch label."""
     case = scenario_or_exit(scenario)
+    chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
-        tracks = track_equilibria(case, vary, workers=workers, quiet=quiet)
+        tracks = track_equilibria(case, vary, view=chosen_view, options=options, workers=workers, quiet=quiet)
     if measure not in tracks.table.columns:
         raise fail(f"unknown --measure {measure!r}; choose a column of the sweep table such as mean_alignment")
     for event in tracks.events.itertuples(index=False):

@@ -2,7 +2,6 @@
 
 * :mod:`~solver.sweeps.spec` — what varies and how (grid axes, sampled factors), validated up front;
 * :mod:`~solver.sweeps.sampling` — the design's parameter points, independent of chunking;
-* :mod:`~solver.sweeps.solve` — payoff stacks and their equilibria;
 * :mod:`~solver.sweeps.evaluate` — one chunk of points → one tidy row per (point, equilibrium);
 * :mod:`~solver.sweeps.store` — sealed parquet chunks, resume, the final file and its metadata;
 * :mod:`~solver.sweeps.backends` — serial, local processes, Dask distributed;

@@ -20,6 +20,7 @@ from solver.sweeps.progress import progress_bar
 from solver.sweeps.sampling import points
 from solver.sweeps.spec import Axis, Design, SweepSpec, make_spec
 from solver.sweeps.store import ChunkStore, SweepStoreError, parts_directory, read_metadata
+from solver.views import ViewName, ViewOptions, check_declared, get_view, view_parameters, view_rules
 
 #: Parameter points per chunk unless told otherwise.
 DEFAULT_CHUNK_SIZE = 500
@@ -37,8 +38,15 @@ class SweepReport:
     discarded: tuple[int, ...]
 
 
-def sweep_identity(scenario: Scenario, spec: SweepSpec, rules: ReadingRules) -> dict[str, Any]:
-    """What makes two sweeps the same: stored in the file's metadata and checked before resuming."""
+def sweep_identity(
+    scenario: Scenario, spec: SweepSpec, rules: ReadingRules, view: ViewName = "two-player",
+    options: ViewOptions | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """What makes two sweeps the same: stored in the file's metadata and checked before resuming.
+
+    The view's options count only where the view uses them (a two-player sweep ignores the QRE's precision).
+    """
+    used = get_view(view).options
     return {
         "format": 1,
         "scenario": scenario.id,
@@ -47,6 +55,8 @@ def sweep_identity(scenario: Scenario, spec: SweepSpec, rules: ReadingRules) -> 
         "package_version": package_version(),
         "spec": spec.to_dict(),
         "rules": asdict(rules),
+        "view": view,
+        "view_options": {k: v for k, v in asdict(options or ViewOptions()).items() if k in used},
     }
 
 
@@ -60,12 +70,13 @@ def choose_backend(workers: int | None = None, scheduler: str | None = None, das
 
 
 def _tasks(
-    scenario: Scenario, spec: SweepSpec, rules: ReadingRules, chunk_size: int, todo: Sequence[int]
-) -> Iterator[ChunkTask]:
+    scenario: Scenario, spec: SweepSpec, rules: ReadingRules, chunk_size: int, todo: Sequence[int],
+    view: ViewName, options: ViewOptions,
+) -> Iterator[ChunkTask]:  # fmt: skip
     for index in todo:
         start = index * chunk_size
         stop = min(start + chunk_size, spec.size)
-        yield ChunkTask(index, start, scenario, spec.names, points(spec, start, stop), rules)
+        yield ChunkTask(index, start, scenario, spec.names, points(spec, start, stop), rules, view, options)
 
 
 def run_sweep(
@@ -74,6 +85,8 @@ def run_sweep(
     out: str | Path,
     *,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     backend: Backend | None = None,
     progress: bool | None = None,
@@ -91,11 +104,13 @@ def run_sweep(
     SweepStoreError
         ``out`` (or its parts folder) holds a different sweep and ``overwrite`` is false.
     """
-    rules = rules or ReadingRules()
+    check_declared(scenario, view)
+    rules = rules or view_rules(view)
+    options = options or ViewOptions()
     out = Path(out)
     if out.suffix != ".parquet":
         raise SweepStoreError(f"{out}: a sweep is written as parquet; name the output *.parquet")
-    identity = sweep_identity(scenario, spec, rules)
+    identity = sweep_identity(scenario, spec, rules, view, options)
     if out.exists() and not overwrite:
         if read_metadata(out) != identity:
             raise SweepStoreError(f"{out} holds a different sweep; choose another output or overwrite it")
@@ -108,9 +123,11 @@ def run_sweep(
     todo = [index for index in range(chunks) if index not in finished]
     done_points = spec.size - sum(min(store.chunk_size, spec.size - i * store.chunk_size) for i in todo)
     backend = backend or ProcessBackend()
-    description = f"{scenario.id}: {spec.size:,} points on {backend.describe()}"
+    description = f"{scenario.id} ({view}): {spec.size:,} points on {backend.describe()}"
     with progress_bar(spec.size, done_points, description, progress) as advance:
-        results = backend.map_unordered(evaluate_chunk, _tasks(scenario, spec, rules, store.chunk_size, todo))
+        results = backend.map_unordered(
+            evaluate_chunk, _tasks(scenario, spec, rules, store.chunk_size, todo, view, options)
+        )
         for task, frame in results:
             store.write(task.index, frame)
             advance(task.size)
@@ -134,6 +151,8 @@ def sweep(
     seed: int = 0,
     out: str | Path | None = None,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -155,7 +174,10 @@ def sweep(
     out:
         A ``.parquet`` path to write (and resume) the table; without it the sweep runs in a temporary folder.
     rules:
-        Thresholds of the portfolio reading.
+        Thresholds of the portfolio reading (default: the view's).
+    view, options:
+        The view solved at each point (any of :data:`solver.views.VIEWS` the scenario declares) and its
+        options (the QRE's precision, the commitment's tie-breaking).
     chunk_size, workers, scheduler, dask_local:
         Points per chunk; local processes (``workers=1`` runs in this process); a Dask scheduler address or a
         number of local Dask workers. The table is identical whatever these are.
@@ -174,11 +196,12 @@ def sweep(
     True
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    spec = make_spec(case, vary, sample or "grid", n, seed)
+    spec = make_spec(case, vary, sample or "grid", n, seed, known=view_parameters(view))
     backend = choose_backend(workers, scheduler, dask_local)
     return sweep_frame(
-        case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, quiet=quiet, overwrite=overwrite
-    )
+        case, spec, out, rules=rules, view=view, options=options, chunk_size=chunk_size, backend=backend,
+        quiet=quiet, overwrite=overwrite,
+    )  # fmt: skip
 
 
 def sweep_frame(
@@ -187,6 +210,8 @@ def sweep_frame(
     out: str | Path | None,
     *,
     rules: ReadingRules | None = None,
+    view: ViewName = "two-player",
+    options: ViewOptions | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     backend: Backend | None = None,
     quiet: bool = False,
@@ -194,19 +219,13 @@ def sweep_frame(
 ) -> pd.DataFrame:
     """:func:`run_sweep` into ``out`` (or a temporary folder when ``out`` is None) and read the table back."""
     progress = False if quiet else None
+
+    def run(path: str | Path, replace: bool) -> pd.DataFrame:
+        report = run_sweep(scenario, spec, path, rules=rules, view=view, options=options, chunk_size=chunk_size,
+                           backend=backend, progress=progress, overwrite=replace)  # fmt: skip
+        return read_sweep(report.path)
+
     if out is not None:
-        report = run_sweep(
-            scenario,
-            spec,
-            out,
-            rules=rules,
-            chunk_size=chunk_size,
-            backend=backend,
-            progress=progress,
-            overwrite=overwrite,
-        )
-        return read_sweep(report.path)
+        return run(out, overwrite)
     with tempfile.TemporaryDirectory(prefix="hedge-sweep-") as folder:
-        path = Path(folder) / "sweep.parquet"
-        report = run_sweep(scenario, spec, path, rules=rules, chunk_size=chunk_size, backend=backend, progress=progress)
-        return read_sweep(report.path)
+        return run(Path(folder) / "sweep.parquet", False)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from games import load_scenario, payoff_matrices
+from games import build_game, load_scenario, payoff_matrices
 from games.parameters import MODEL_PARAMETERS
-from games.payoff_batch import payoff_stacks
+from games.payoff_batch import payoff_stack, payoff_stacks
 
 
 def test_stack_matches_one_scenario_at_a_time() -> None:
@@ -38,3 +38,16 @@ def test_values_outside_the_domain_are_refused_with_the_parameter_named() -> Non
         payoff_stacks(scenario, {"subsidy": [1.0]})
     with pytest.raises(ValueError, match="one length"):
         payoff_stacks(scenario, {"red_line_cost": [1.0, 2.0], "subsidy_value": [1.0]})
+
+
+BELARUS = load_scenario("belarus-2014")
+NAMES = ("subsidy_value", "red_line_cost")
+VALUES = np.array([[9.6, 20.0], [4.0, 20.0], [9.6, 0.0], [15.0, 50.0], [0.5, 3.0]])
+
+
+def test_payoff_stack_matches_the_scenario_built_point_by_point() -> None:
+    a, b = payoff_stack(BELARUS, NAMES, VALUES)
+    for k, (sigma, rho) in enumerate(VALUES):
+        game = build_game(BELARUS.with_values(subsidy_value=sigma, red_line_cost=rho))
+        np.testing.assert_allclose(a[k], game.row_payoffs, rtol=1e-13, atol=1e-12)
+        np.testing.assert_allclose(b[k], game.col_payoffs, rtol=1e-13, atol=1e-12)

@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from games import Scenario, load_scenario
-from solver.fit import NoObservedProfileError, fit_case, fit_view, response_marginal
-from solver.views import solve_view
+from solver.fit import NoObservedProfileError, fit_case, fit_view
 from tests.scenarios import deterrence_scenario
 
 
@@ -82,14 +81,6 @@ def test_a_case_fit_covers_every_declared_view_and_serialises() -> None:
     assert frame.set_index("view").loc["sequential", "observed_is_solution"]
     document = fit.to_document()
     assert document["scenario"] == {"id": "textbook-deterrence", "hash": DETERRENCE.content_hash}
-
-
-def test_bayesian_plans_are_read_as_prior_weighted_responses() -> None:
-    game = solve_view(load_scenario("belarus-2014"), "bayesian").game
-    priors = [t.prior for t in game.scenario.patron_types]
-    plan = np.zeros(len(game.col_ids))
-    plan[game.col_ids.index("subsidise|coerce")] = 1.0
-    assert response_marginal(game, plan) == pytest.approx([priors[0], 0.0, priors[1]])
 
 
 def test_a_scenario_without_observations_says_so() -> None:

@@ -13,10 +13,12 @@ from games import load_scenario
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
 from solver.portfolio import LABELS, ReadingRules
-from solver.robustness import robustness, view_factors, view_robustness
-from solver.sensitivity import sobol_analysis
+from solver.robustness import robustness
+from solver.sensitivity import sobol_analysis, varied_parameters
 from solver.tracking import track_equilibria
 from solver.views import ViewName
+from solver.views.base import PointByPoint
+from solver.views.two_player import TwoPlayerView
 
 matplotlib.use("Agg")
 BELARUS = load_scenario("belarus-2014")
@@ -108,26 +110,29 @@ def test_threshold_stability_moves_each_threshold_and_agrees_with_the_base_share
     assert "moved by ±10%" in report.summary()
 
 
-def test_the_point_by_point_path_agrees_with_the_batch_sweep_on_the_two_player_view() -> None:
+def test_the_point_by_point_path_agrees_with_the_batch_sweep_on_the_two_player_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     batch = robustness(BELARUS, n=32, workers=1, quiet=True)
-    one_by_one = view_robustness(BELARUS, "two-player", n=32)
+    monkeypatch.setattr(TwoPlayerView, "solve_points", PointByPoint.solve_points)
+    one_by_one = robustness(BELARUS, n=32, workers=1, quiet=True)
     pd.testing.assert_frame_equal(batch.shares, one_by_one.shares)
     assert batch.verdict == one_by_one.verdict
 
 
 @pytest.mark.parametrize("view", ["sequential", "bayesian", "qre", "three-player", "commitment"])
 def test_every_view_has_a_robustness_report(view: ViewName) -> None:
-    report = view_robustness(BELARUS, view, n=8)
+    report = robustness(BELARUS, view=view, n=8, workers=1, quiet=True)
     assert report.points == 8
     assert report.shares["some_equilibrium"].sum() >= 1.0 - 1e-12  # every point has some label
     assert (report.shares["every_equilibrium"] <= report.shares["some_equilibrium"] + 1e-12).all()
-    assert set(report.factors) == set(view_factors(BELARUS, view))
+    assert set(report.factors) == set(varied_parameters(BELARUS, view))
     if view == "commitment":
         assert "red_line_tolerance" in report.factors
 
 
 def test_a_parameter_every_patron_type_overrides_is_not_a_factor() -> None:
     assert all(set(t.overrides) == {"patron_aggressiveness"} for t in BELARUS.patron_types)
-    assert "patron_aggressiveness" in view_factors(BELARUS, "two-player")
-    assert "patron_aggressiveness" not in view_factors(BELARUS, "bayesian")
-    assert "patron_aggressiveness" not in view_factors(BELARUS, "commitment")
+    assert "patron_aggressiveness" in varied_parameters(BELARUS, "two-player")
+    assert "patron_aggressiveness" not in varied_parameters(BELARUS, "bayesian")
+    assert "patron_aggressiveness" not in varied_parameters(BELARUS, "commitment")

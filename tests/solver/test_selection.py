@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from games import load_scenario
+from games.payoff_batch import payoff_stack
 from solver.selection import risk_dominates, select
 from solver.sensitivity import reference_equilibria
 from solver.sweeps import sweep
-from solver.sweeps.solve import payoff_stack
 
 BELARUS = load_scenario("belarus-2014")
 VARY = ["autonomy_value=0.5:1.6:8", "instrument_cost=0.5:1.5:6", "second_pole_offer=0.5:2:4"]

@@ -162,9 +162,15 @@ def test_robustness_of_another_view_from_the_command_line() -> None:
     result = runner.invoke(app, ["robustness", "belarus-2014", "--view", "commitment", "--n", "8"])
     assert result.exit_code == 0, result.output
     assert "Where each label holds" in result.output
-    refused = runner.invoke(app, ["robustness", "belarus-2014", "--view", "sequential", "--rule", "tracked"])
+    args = ["robustness", "belarus-2014", "--view", "sequential", "--n", "8", "--workers", "1", "-q"]
+    tracked = runner.invoke(app, [*args, "--rule", "tracked"])
+    assert tracked.exit_code == 0, tracked.output
+    refused = runner.invoke(app, [*args, "--rule", "risk-dominant"])
     assert refused.exit_code == 2
-    assert "mean rule" in refused.output
+    assert "compares two-player equilibria" in refused.output
+    ignored = runner.invoke(app, [*args, "--precision", "3"])
+    assert ignored.exit_code == 2
+    assert "--precision does not apply to the sequential view" in ignored.output
     undeclared = runner.invoke(app, ["robustness", "textbook-deterrence", "--view", "bayesian"])
     assert undeclared.exit_code == 2
 

@@ -8,19 +8,10 @@ import pandas as pd
 from games import load_scenario
 from solver import ReadingRules, analyse
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
-from solver.sweeps.solve import payoff_stack
 
 BELARUS = load_scenario("belarus-2014")
 NAMES = ("subsidy_value", "red_line_cost")
 VALUES = np.array([[9.6, 20.0], [4.0, 20.0], [9.6, 0.0], [15.0, 50.0], [0.5, 3.0]])
-
-
-def test_payoff_stack_matches_the_scenario_built_point_by_point() -> None:
-    a, b = payoff_stack(BELARUS, NAMES, VALUES)
-    for k, (sigma, rho) in enumerate(VALUES):
-        game = analyse(BELARUS.with_values(subsidy_value=sigma, red_line_cost=rho)).game
-        np.testing.assert_allclose(a[k], game.row_payoffs, rtol=1e-13, atol=1e-12)
-        np.testing.assert_allclose(b[k], game.col_payoffs, rtol=1e-13, atol=1e-12)
 
 
 def test_rows_are_the_readings_of_every_equilibrium_at_each_point() -> None:

@@ -1,0 +1,158 @@
+"""The one shape every view's solutions take: profiles with their payoffs and readings, one point or a stack.
+
+A view's solution at one scenario is a :class:`ViewResult`: the game solved, its solution profiles (each with
+the small state's weights ``row`` over instruments and the patron's strategy ``col`` over the game's columns),
+the patron's distribution over its *responses* (the same as ``col`` except in the Bayesian normal form, whose
+columns are type-contingent plans), both players' payoffs, and each profile read as a hedging portfolio.
+
+The solutions of a stack of parameter points, as sweeps need them, are a :class:`PointSolutions`: the same
+quantities as arrays with one row per (point, solution).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from games import TwoPlayerGame
+from solver.commitment import TieBreaking
+from solver.portfolio import PortfolioReading, Profile
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+ViewName = Literal[
+    "two-player", "sequential", "bayesian", "qre", "three-player", "commitment", "three-player-commitment"
+]
+VIEWS: tuple[ViewName, ...] = (
+    "two-player", "sequential", "bayesian", "qre", "three-player", "commitment", "three-player-commitment"
+)  # fmt: skip
+
+#: Default logit precision for the QRE view, in 1 / (bn USD/yr): one unit of payoff multiplies odds by e.
+DEFAULT_PRECISION = 1.0
+
+#: Component number of a solution whose concept has no connected components of a solution set.
+NO_COMPONENT = -1
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """How a view is solved: the QRE's logit precision λ, the commitment views' Stackelberg tie-breaking.
+
+    A view uses the options it names in :attr:`View.options`; :func:`solver.views.unused_options` lists those
+    set away from their defaults that a view would ignore, so callers can refuse them. (How solutions are
+    *read* — the thresholds of :class:`~solver.portfolio.ReadingRules` — is a separate argument.)
+    """
+
+    precision: float = DEFAULT_PRECISION
+    tie_breaking: TieBreaking = "strong"
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """The solution of one view: the game solved, its solution profiles and their readings, with notes.
+
+    ``patron_responses[k]`` is the patron's distribution over the scenario's responses at solution ``k``;
+    ``payoffs[k]`` the small state's and the patron's (expected) payoffs there; ``components[k]`` the connected
+    component of the solution set it lies in (:data:`NO_COMPONENT` for concepts without one).
+    """
+
+    view: ViewName
+    concept: str
+    game: TwoPlayerGame
+    profiles: tuple[Profile, ...]
+    readings: tuple[PortfolioReading, ...]
+    complete: bool
+    notes: tuple[str, ...]
+    patron_responses: tuple[FloatArray, ...]
+    payoffs: tuple[tuple[float, float], ...]
+    components: tuple[int, ...]
+    degenerate: bool = False
+
+    def to_document(self) -> dict[str, object]:
+        """Plain JSON data: the view, the scenario's id and hash, notes, and every solution with its reading."""
+        scenario = self.game.scenario
+        return {
+            "scenario": {"id": scenario.id, "hash": scenario.content_hash},
+            "view": self.view,
+            "concept": self.concept,
+            "complete": self.complete,
+            "degenerate": self.degenerate,
+            "notes": list(self.notes),
+            "solutions": [
+                {
+                    "small_state": profile.row.tolist(),
+                    "patron": profile.col.tolist(),
+                    "patron_responses": responses.tolist(),
+                    "payoffs": {"small_state": payoff[0], "patron": payoff[1]},
+                    "reading": reading.to_dict(),
+                }
+                for profile, responses, payoff, reading in zip(
+                    self.profiles, self.patron_responses, self.payoffs, self.readings, strict=True
+                )
+            ],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per solution profile: the view, weights, measures, filters and label."""
+        rows = [
+            pd.concat([pd.Series({"view": self.view, "concept": self.concept, "solution": k}), reading.to_series()])
+            for k, reading in enumerate(self.readings)
+        ]
+        return pd.DataFrame(rows).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class PointSolutions:
+    """The solutions of ``N`` parameter points of one scenario, one row per (point, solution), in point order.
+
+    ``offsets`` (``N + 1``): the solutions of point ``g`` are rows ``offsets[g] … offsets[g + 1] − 1``;
+    ``small_state`` (``S × m``) the weights over instruments, ``patron`` (``S × n``) the patron's distribution
+    over responses, ``small_state_payoff`` and ``patron_payoff`` (``S``), ``components`` (``S``; numbered within
+    each point, :data:`NO_COMPONENT` where the concept has none), ``degenerate`` (``N``).
+    """
+
+    offsets: IntArray
+    small_state: FloatArray
+    patron: FloatArray
+    small_state_payoff: FloatArray
+    patron_payoff: FloatArray
+    components: IntArray
+    degenerate: BoolArray
+
+    @property
+    def counts(self) -> IntArray:
+        """Number of solutions at each point."""
+        return np.diff(self.offsets)
+
+    @property
+    def point_index(self) -> IntArray:
+        """For each solution, the index of its point."""
+        return np.repeat(np.arange(len(self.offsets) - 1, dtype=np.int64), self.counts)
+
+    @classmethod
+    def of_results(cls, results: Sequence[ViewResult], instruments: int, responses: int) -> PointSolutions:
+        """Stack the results of points solved one at a time (``instruments`` × ``responses`` for empty stacks)."""
+        counts = [len(result.profiles) for result in results]
+        solutions = [
+            (p.row, r, pay, c)
+            for result in results
+            for p, r, pay, c in zip(
+                result.profiles, result.patron_responses, result.payoffs, result.components, strict=True
+            )
+        ]
+        return cls(
+            offsets=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]).astype(np.int64),
+            small_state=np.array([s[0] for s in solutions], dtype=np.float64).reshape(-1, instruments),
+            patron=np.array([s[1] for s in solutions], dtype=np.float64).reshape(-1, responses),
+            small_state_payoff=np.array([s[2][0] for s in solutions], dtype=np.float64),
+            patron_payoff=np.array([s[2][1] for s in solutions], dtype=np.float64),
+            components=np.array([s[3] for s in solutions], dtype=np.int64),
+            degenerate=np.array([result.degenerate for result in results], dtype=bool),
+        )
