@@ -22,6 +22,15 @@ Patron:       u_P(i, r) = λ w_i s̄_r                             loyalty retai
                         + γ λ k_i c_r                           discipline value
                         − ε c_r                                 coercion cost
                         − β x_i (1 − f_r)                       red line left unenforced
+
+In the three-player view the second pole chooses a response ``q`` with support share ``σ_q`` given only to
+instruments whose alignment is at most ``ā_q``, ``s_q(i) = σ_q · 1[a_i ≤ ā_q]`` (:func:`second_pole_terms`, over
+instruments × second-pole responses):
+
+Small state:  ω s_q(i) e_i                                      second-pole support delivered
+Second pole:  u_Q(i, q) = ν s_q(i) e_i                          engagement value
+                        + θ s_q(i) k_i                          interest in drawing the state away
+                        − κ_Q s_q(i) e_i                        cost of support
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from numpy.typing import NDArray
 from games.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
-Player = Literal["small_state", "patron"]
+Player = Literal["small_state", "patron", "second_pole"]
 
 
 @dataclass(frozen=True)
@@ -260,6 +269,39 @@ def payoff_terms(scenario: Scenario, structure: ScenarioStructure | None = None)
             np.asarray(term.coefficient(scenario.value) * term.pattern(structure), dtype=np.float64),
         )
         for term in TERM_FORMULAS
+    )
+
+
+def second_pole_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
+    """The named terms of the three-player view's second-pole payoffs, each ``instruments × second-pole responses``.
+
+    With ``s_q(i) = σ_q 1[a_i ≤ ā_q]`` the support response ``q`` delivers to instrument ``i`` (module docstring):
+    the small state's "second-pole support delivered" ``ω s_q(i) e_i``, and the second pole's engagement value
+    ``ν s_q(i) e_i``, interest ``θ s_q(i) k_i`` in a state drawn away from the patron, and cost of support
+    ``−κ_Q s_q(i) e_i`` (ν ``second_pole_engagement_value``, θ ``second_pole_interest``, κ_Q
+    ``second_pole_support_cost``; ``docs/model.md``, "The three-player view").
+    """
+    attrs = InstrumentAttributes.of(scenario)
+    alignment = np.array([i.alignment for i in scenario.instruments])
+    delivered = np.array([[r.support * (a <= r.max_alignment) for r in scenario.second_pole_responses]
+                          for a in alignment]).reshape(len(alignment), -1)  # fmt: skip
+    engaged = delivered * attrs.second_pole_engagement[:, None]
+    drawn_away = delivered * attrs.competitiveness[:, None]
+    v = scenario.value
+    terms = (
+        ("second-pole support delivered", "small_state", "ω s_q(i) e_i",
+         "support the second pole actually delivers to engaging instruments", v("second_pole_offer") * engaged),
+        ("engagement value", "second_pole", "ν s_q(i) e_i",
+         "what the second pole gains from the engagement it supports", v("second_pole_engagement_value") * engaged),
+        ("interest in drawing the state away", "second_pole", "θ s_q(i) k_i",
+         "the second pole's interest in a small state drawn away from the patron",
+         v("second_pole_interest") * drawn_away),
+        ("cost of support", "second_pole", "−κ_Q s_q(i) e_i", "what the support costs the second pole",
+         -v("second_pole_support_cost") * engaged),
+    )  # fmt: skip
+    return tuple(
+        PayoffTerm(name, player, formula, concept, np.asarray(values, dtype=np.float64))  # type: ignore[arg-type]
+        for name, player, formula, concept, values in terms
     )
 
 

@@ -1,7 +1,8 @@
 """The three-player view: small state × patron × second pole, each with its own payoffs.
 
-The second pole Q chooses a response ``q`` with support share ``σ_q`` given only to instruments whose alignment is
-at most ``ā_q``: ``s_q(i) = σ_q · 1[a_i ≤ ā_q]``. With the two-player notation of :mod:`games.payoffs`:
+The second pole Q chooses a response ``q``; its payoff and the support it delivers to the small state are the
+named terms of :func:`games.payoffs.second_pole_terms` (support ``s_q(i) = σ_q · 1[a_i ≤ ā_q]`` given only to
+instruments whose alignment is at most ``ā_q``). With the two-player notation of :mod:`games.payoffs`:
 
     u_S(i, r, q) = u_S^{(P)}(i, r) + ω s_q(i) e_i            the two-player payoff without the expected
                                                              second-pole term π ω e_i, plus what Q delivers
@@ -9,10 +10,9 @@ at most ``ā_q``: ``s_q(i) = σ_q · 1[a_i ≤ ā_q]``. With the two-player nota
     u_Q(i, r, q) = s_q(i) (ν e_i + θ k_i − κ_Q e_i)          engagement value, interest in a state drawn
                                                              away from the patron, cost of support
 
-(ν ``second_pole_engagement_value``, θ ``second_pole_interest``, κ_Q ``second_pole_support_cost``.) The patron's
-and the second pole's payoffs depend on the small state's instrument only, and the small state's payoff is a
-sum of a patron part and a second-pole part: the game is a *polymatrix* game on a star (Yanovskaya 1968;
-Howson 1972), which :mod:`solver.three_player` solves exactly through a two-player game.
+The patron's and the second pole's payoffs depend on the small state's instrument only, and the small state's
+payoff is a sum of a patron part and a second-pole part: the game is a *polymatrix* game on a star (Yanovskaya
+1968; Howson 1972), which :mod:`solver.three_player` solves exactly through a two-player game.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 
 from games.gambit_files import StrategicGame
 from games.game import TwoPlayerGame, build_game
-from games.payoffs import InstrumentAttributes
+from games.payoffs import PayoffTerm, second_pole_terms
 from games.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
@@ -38,7 +38,8 @@ class ThreePlayerGame:
     """The star-shaped three-player game: the small state's two bilateral parts and the other players' payoffs.
 
     ``small_state_vs_patron`` (m × n) and ``small_state_vs_pole`` (m × k) sum to the small state's payoff;
-    ``patron`` (m × n) and ``pole`` (m × k) are the other players' payoffs, which do not depend on each other's move.
+    ``patron`` (m × n) and ``pole`` (m × k) are the other players' payoffs, which do not depend on each other's move;
+    ``pole_terms`` the named terms of ``small_state_vs_pole`` and ``pole`` (:func:`games.payoffs.second_pole_terms`).
     """
 
     two_player: TwoPlayerGame
@@ -48,6 +49,7 @@ class ThreePlayerGame:
     small_state_vs_pole: FloatArray
     patron: FloatArray
     pole: FloatArray
+    pole_terms: tuple[PayoffTerm, ...] = ()
 
     @property
     def scenario(self) -> Scenario:
@@ -81,28 +83,26 @@ class ThreePlayerGame:
         )
 
 
+def _sum(terms: tuple[PayoffTerm, ...], player: str) -> FloatArray:
+    """One player's payoff matrix over instruments × second-pole responses: the sum of its terms."""
+    return np.asarray(sum(t.values for t in terms if t.player == player), dtype=np.float64)
+
+
 def build_three_player_game(scenario: Scenario) -> ThreePlayerGame:
     """Build the three-player view of a scenario that declares ``[[second_pole_responses]]``."""
     if len(scenario.second_pole_responses) < 2:
         raise ValueError(f"scenario {scenario.id!r} declares no second-pole responses; add [[second_pole_responses]]")
     game = build_game(scenario)
     (expected,) = (t for t in game.terms if t.name == EXPECTED_SECOND_POLE_TERM)
-    attrs = InstrumentAttributes.of(scenario)
-    alignment = np.array([i.alignment for i in scenario.instruments])
+    terms = second_pole_terms(scenario)
     responses = scenario.second_pole_responses
-    delivered = np.array([[r.support * (a <= r.max_alignment) for r in responses] for a in alignment])
-    v = scenario.value
-    engagement = attrs.second_pole_engagement[:, None]
-    pole = delivered * (
-        (v("second_pole_engagement_value") - v("second_pole_support_cost")) * engagement
-        + v("second_pole_interest") * attrs.competitiveness[:, None]
-    )
     return ThreePlayerGame(
         two_player=game,
         pole_ids=tuple(r.id for r in responses),
         pole_labels=tuple(r.label for r in responses),
         small_state_vs_patron=game.row_payoffs - expected.values,
-        small_state_vs_pole=v("second_pole_offer") * delivered * engagement,
+        small_state_vs_pole=_sum(terms, "small_state"),
         patron=game.col_payoffs,
-        pole=np.asarray(pole, dtype=np.float64),
+        pole=_sum(terms, "second_pole"),
+        pole_terms=terms,
     )
