@@ -20,6 +20,7 @@ three-player regret. The same reduction gives the logit QRE, whose pair distribu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
@@ -27,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from games.three_player import ThreePlayerGame
-from solver.equilibria import Method, equilibria
+from solver.equilibria import Method, equilibria, equilibria_batch
 from solver.equilibria.verification import REGRET_TOLERANCE, VerificationError, payoff_range
 from solver.qre import logit_branch, logit_qre
 
@@ -81,19 +82,39 @@ def three_player_equilibria(
     The merged game is degenerate whenever a player is indifferent between responses (pairs sharing a best
     response), so the default is the labelled-vertex method, complete on degenerate games.
     """
+    found = equilibria(*merged_game(game), method=method)
+    return projected(game, np.array([eq.row for eq in found]), np.array([eq.col for eq in found]))
+
+
+def projected(game: ThreePlayerGame, rows: FloatArray, pairs: FloatArray) -> tuple[ThreePlayerEquilibrium, ...]:
+    """The merged game's extreme equilibria ``(rows[k], pairs[k])`` projected to three-player profiles, each
+    verified by its three-player regret, duplicates (equal marginals) dropped."""
     tensors = game.tensors()
     found: list[ThreePlayerEquilibrium] = []
-    for eq in equilibria(*merged_game(game), method=method):
-        col, pole = marginals(game, eq.col)
-        if any(np.allclose(eq.row, e.row, atol=1e-9) and np.allclose(col, e.col, atol=1e-9)
+    for row, pair in zip(rows, pairs, strict=True):
+        col, pole = marginals(game, pair)
+        if any(np.allclose(row, e.row, atol=1e-9) and np.allclose(col, e.col, atol=1e-9)
                and np.allclose(pole, e.pole, atol=1e-9) for e in found):  # fmt: skip
             continue
-        regret = three_player_regret(game, eq.row, col, pole)
+        regret = three_player_regret(game, row, col, pole)
         if regret > REGRET_TOLERANCE:
             raise VerificationError(f"projected profile has relative regret {regret:.3g}")
-        payoffs = tuple(float(np.einsum("i,j,l,ijl->", eq.row, col, pole, t)) for t in tensors)
-        found.append(ThreePlayerEquilibrium(eq.row, col, pole, (payoffs[0], payoffs[1], payoffs[2]), regret))
+        payoffs = tuple(float(np.einsum("i,j,l,ijl->", row, col, pole, t)) for t in tensors)
+        found.append(ThreePlayerEquilibrium(row, col, pole, (payoffs[0], payoffs[1], payoffs[2]), regret))
     return tuple(found)
+
+
+def three_player_equilibria_stack(games: Sequence[ThreePlayerGame]) -> list[tuple[ThreePlayerEquilibrium, ...]]:
+    """:func:`three_player_equilibria` of many games of one shape, their merged games solved in one batch
+    (:func:`solver.equilibria.equilibria_batch`, complete on degenerate games like the labelled-vertex method)."""
+    if not games:
+        return []
+    merged = [merged_game(game) for game in games]
+    result = equilibria_batch(np.stack([a for a, _ in merged]), np.stack([b for _, b in merged]))
+    bounds = zip(result.offsets[:-1], result.offsets[1:], strict=True)
+    return [
+        projected(game, result.rows[lo:hi], result.cols[lo:hi]) for game, (lo, hi) in zip(games, bounds, strict=True)
+    ]
 
 
 def pure_equilibria(game: ThreePlayerGame, tol: float = 1e-9) -> tuple[tuple[int, int, int], ...]:
