@@ -14,6 +14,8 @@ Sections, each printed as a table with ratios measured in this one run:
    with lrsnash's exact result (Gambit rational where lrsnash is missing). A solver is dropped for larger sizes
    once one game takes longer than the time cap.
 3. **Peak memory** of a 10⁶-game Belarus batch, in a fresh process (:mod:`benchmarks.memory`).
+4. **Sweeps of every view**: points per second each view's stack solver reaches on a Belarus sample
+   (:mod:`benchmarks.views`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from benchmarks.solvers import (
     ours,
     quantecon,
 )
+from benchmarks.views import view_rows
 from benchmarks.workloads import Stacks, belarus_sweep, random_integer_games
 from solver.equilibria import equilibria_batch
 
@@ -59,6 +62,7 @@ class Scale:
     single_games: int
     time_cap: float
     memory_games: int
+    view_points: tuple[int, int]
 
 
 FULL = Scale(
@@ -69,6 +73,7 @@ FULL = Scale(
     single_games=3,
     time_cap=30.0,
     memory_games=1_000_000,
+    view_points=(16_384, 256),
 )
 QUICK = Scale(
     sweep_games=10_000,
@@ -78,6 +83,7 @@ QUICK = Scale(
     single_games=1,
     time_cap=5.0,
     memory_games=100_000,
+    view_points=(2_048, 32),
 )
 
 #: The fast solvers are timed this many times on the same games and their best time kept, so that a busy
@@ -269,16 +275,28 @@ def peak_memory(scale: Scale) -> None:
     )
 
 
+def view_sweeps(scale: Scale) -> None:
+    """Section 4."""
+    _print_table(
+        f"Sweeps of every view: Belarus Sobol' sample, one process{_best_note(True)}",
+        ["view", "stack solver", "points", "points/s", "s per 10⁵ points", "solutions per point"],
+        view_rows(*scale.view_points, REPEATS),
+    )
+
+
 def main() -> None:
     """Run every section and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer games: a smoke run of a few minutes")
     parser.add_argument(
-        "--only", choices=["sweep", "random", "single", "memory"], action="append", help="run only these sections"
+        "--only",
+        choices=["sweep", "random", "single", "memory", "views"],
+        action="append",
+        help="run only these sections",
     )
     options = parser.parse_args()
     scale = QUICK if options.quick else FULL
-    sections = set(options.only or ["sweep", "random", "single", "memory"])
+    sections = set(options.only or ["sweep", "random", "single", "memory", "views"])
     print(f"strategic-hedging benchmark ({'quick' if options.quick else 'full'} run); lrsnash: {lrsnash_available()}")
     if "sweep" in sections:
         throughput("Belarus 2014 sweep over the plausible ranges (8×3)", belarus_sweep(scale.sweep_games), scale)
@@ -288,6 +306,8 @@ def main() -> None:
         single_games(scale)
     if "memory" in sections:
         peak_memory(scale)
+    if "views" in sections:
+        view_sweeps(scale)
 
 
 if __name__ == "__main__":

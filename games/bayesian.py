@@ -14,13 +14,18 @@ state's portfolio changing with the prior on the aggressive type.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import product
 
 import numpy as np
+from numpy.typing import NDArray
 
 from games.game import TwoPlayerGame
+from games.payoff_batch import payoff_stack
 from games.payoffs import PayoffTerm, payoff_terms, sum_terms
 from games.scenario import Scenario
+
+FloatArray = NDArray[np.float64]
 
 #: Separates the per-type responses in a plan's column id, ``"subsidise|coerce"``.
 PLAN_SEPARATOR = "|"
@@ -81,3 +86,28 @@ def build_bayesian_game(scenario: Scenario) -> TwoPlayerGame:
         col_payoffs=col_payoffs,
         terms=terms,
     )
+
+
+def bayesian_payoff_stack(
+    scenario: Scenario, names: Sequence[str], values: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """``(U_S, U_P)`` stacks (``N × instruments × plans``): the normal form of :func:`build_bayesian_game` at each
+    row of ``values``, evaluated on arrays.
+
+    Each type's two-player stacks come from :func:`games.payoff_batch.payoff_stack` with the type's overrides
+    (an override wins over a varied value, as in :func:`build_bayesian_game`), and
+    ``U[g, i, k] = Σ_t p_t u^t[g, i, r_t(k)]`` over the plans ``k`` in the order of the game's columns.
+    """
+    types = scenario.patron_types
+    if len(types) < 2:
+        raise ValueError(f"scenario {scenario.id!r} declares no patron types; add [[patron_types]] for this view")
+    values = np.asarray(values, dtype=np.float64)
+    columns = np.array(list(product(range(len(scenario.responses)), repeat=len(types)))).T
+    row = col = None
+    for t, patron_type in enumerate(types):
+        free = [k for k, name in enumerate(names) if name not in patron_type.overrides]
+        a, b = payoff_stack(scenario.with_values(**patron_type.overrides), [names[k] for k in free],
+                            values[:, free])  # fmt: skip
+        row = patron_type.prior * a[:, :, columns[t]] + (0.0 if row is None else row)
+        col = patron_type.prior * b[:, :, columns[t]] + (0.0 if col is None else col)
+    return np.asarray(row, dtype=np.float64), np.asarray(col, dtype=np.float64)

@@ -3,7 +3,8 @@
 Solution concept: every extreme Bayesian Nash equilibrium, i.e. every extreme Nash equilibrium of the normal
 form (Harsanyi 1967-68). The patron's distribution over responses at a plan distribution ``y`` is ``y M``
 with ``M[k, r] = Σ_t p_t 1[plan k gives response r to type t]`` (each type's share by its prior). A stack of
-parameter points is built point by point and solved at once in the compiled batch engine.
+parameter points is evaluated on arrays (:func:`games.bayesian.bayesian_payoff_stack`) and solved at once in the
+compiled batch engine.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from games import Scenario, TwoPlayerGame
-from games.bayesian import build_bayesian_game, plan_responses
+from games.bayesian import bayesian_payoff_stack, build_bayesian_game, plan_responses
 from solver.portfolio import ReadingRules
 from solver.views.base import PointByPoint
 from solver.views.nash import nash_result, nash_stack
@@ -57,13 +58,6 @@ class BayesianView(PointByPoint):
     def solve_points(
         self, scenario: Scenario, names: Sequence[str], values: FloatArray, options: ViewOptions
     ) -> PointSolutions:
-        """Each point's normal form built, the stack solved at once in the batch engine."""
-        games = [
-            build_bayesian_game(scenario.with_values(**{n: float(v) for n, v in zip(names, row, strict=True)}))
-            for row in np.asarray(values, dtype=np.float64)
-        ]
-        if not games:
-            return PointSolutions.of_results([], len(scenario.instruments), len(scenario.responses))
-        row_payoffs = np.stack([g.row_payoffs for g in games])
-        col_payoffs = np.stack([g.col_payoffs for g in games])
-        return nash_stack(row_payoffs, col_payoffs, response_matrix(games[0]))
+        """The normal forms of every point evaluated on arrays, the stack solved at once in the batch engine."""
+        matrix = response_matrix(build_bayesian_game(scenario))
+        return nash_stack(*bayesian_payoff_stack(scenario, names, values), matrix)

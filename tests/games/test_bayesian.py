@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from games import Scenario, ScenarioError, build_game, load_scenario, parse_scenario
-from games.bayesian import build_bayesian_game, with_priors
+from games.bayesian import bayesian_payoff_stack, build_bayesian_game, with_priors
 from games.loading import catalogue_files
 from solver import equilibria
 from tests.scenarios import deterrence_scenario
@@ -81,3 +81,14 @@ def test_type_errors_are_reported_in_the_file() -> None:
     )
     with pytest.raises(ScenarioError, match=r"priors sum to 1\.2"):
         parse_scenario(bad, "case.toml")
+
+
+def test_the_normal_form_stack_equals_the_game_built_at_each_point() -> None:
+    scenario = load_scenario("belarus-2014")
+    names = ("subsidy_value", "patron_aggressiveness", "red_line_cost")  # every type overrides aggressiveness
+    values = np.array([[9.6, 0.2, 20.0], [4.0, 0.9, 5.0], [15.0, 0.5, 45.0]])
+    a, b = bayesian_payoff_stack(scenario, names, values)
+    for k, row in enumerate(values):
+        game = build_bayesian_game(scenario.with_values(**dict(zip(names, map(float, row), strict=True))))
+        np.testing.assert_allclose(a[k], game.row_payoffs, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(b[k], game.col_payoffs, rtol=1e-12, atol=1e-12)
