@@ -14,6 +14,7 @@ import pandas as pd
 from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.sweeps import sweep
+from solver.sweeps.spec import SweepSpec
 from solver.views import ViewName, ViewOptions
 
 
@@ -48,7 +49,7 @@ def phase_diagram(
     """Sweep the plane ``x × y`` (each ``name=start:stop:count``) in ``view`` and return its :func:`phases`."""
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     table = sweep(case, [x, y], rules=rules, view=view, options=options, workers=workers, quiet=quiet)
-    names = [axis["name"] for axis in table.attrs["sweep"]["spec"]["axes"]]
+    names = SweepSpec.of_table(table).names
     frame = phases(table, names)
     frame.attrs["sweep"] = table.attrs["sweep"]
     return frame

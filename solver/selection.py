@@ -36,6 +36,7 @@ from numpy.typing import NDArray
 from games import Scenario
 from games.payoff_batch import payoff_stack
 from solver.portfolio import LABELS
+from solver.sweeps.spec import SweepSpec
 
 Rule = Literal["mean", "payoff-dominant", "risk-dominant", "tracked"]
 RULES: tuple[Rule, ...] = get_args(Rule)
@@ -149,7 +150,7 @@ def select(
         view = table.attrs["sweep"].get("view", "two-player")
         if view != "two-player":
             raise ValueError(f"the risk-dominant rule compares two-player equilibria; the sweep is of the {view} view")
-        names = [a["name"] for a in table.attrs["sweep"]["spec"]["axes"]]
+        names = SweepSpec.of_table(table).names
         chosen, fallbacks = _risk_dominant(table, scenario, names)
     elif rule == "tracked":
         if reference is None:

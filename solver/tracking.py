@@ -27,6 +27,7 @@ from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.selection import strategy_columns
 from solver.sweeps import sweep
+from solver.sweeps.spec import SweepSpec
 from solver.views import ViewName, ViewOptions
 
 #: Largest L1 distance between the strategy profiles of one equilibrium at consecutive grid values.
@@ -101,6 +102,6 @@ def track_equilibria(
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     table = sweep(case, [axis], rules=rules, view=view, options=options, workers=workers, quiet=quiet)
-    parameter = table.attrs["sweep"]["spec"]["axes"][0]["name"]
+    parameter = SweepSpec.of_table(table).names[0]
     table = table.assign(branch=_link(table, max_step))
     return Tracks(parameter, table, _events(table, parameter))

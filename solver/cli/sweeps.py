@@ -17,7 +17,7 @@ from solver.robustness import Robustness, robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
-from solver.sweeps.spec import SAMPLED, Design
+from solver.sweeps.spec import SAMPLED, Design, SweepSpec
 from solver.tracking import track_equilibria
 from solver.views import DEFAULT_PRECISION, get_view, view_parameters
 
@@ -255,7 +255,7 @@ def plot_phase_command(
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
         frame = phase_diagram(case, x, y, view=chosen_view, options=options, workers=workers, quiet=quiet)
-    names = [axis["name"] for axis in frame.attrs["sweep"]["spec"]["axes"]]
+    names = SweepSpec.of_table(frame).names
     save_figure(out, plot_phase(frame, names[0], names[1], mark=(case.value(names[0]), case.value(names[1]))))
 
 

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, get_args
 
+import pandas as pd
+
 from games import MODEL_PARAMETERS, ParameterSpec, Scenario
 
 Design = Literal["grid", "random", "lhs", "sobol", "saltelli"]
@@ -75,6 +77,14 @@ class SweepSpec:
             n=data["n"],
             seed=data["seed"],
         )
+
+    @classmethod
+    def of_table(cls, table: pd.DataFrame) -> SweepSpec:
+        """The spec of the sweep a table came from (:func:`solver.sweep` and :func:`solver.sweeps.read_sweep`
+        keep the sweep's identity in ``table.attrs["sweep"]``)."""
+        if "sweep" not in table.attrs:
+            raise ValueError("the table carries no sweep identity (attrs['sweep']); it was not made by a sweep")
+        return cls.from_dict(table.attrs["sweep"]["spec"])
 
 
 def _number(text: str, what: str, name: str, problems: list[str]) -> float | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from games import load_scenario
-from solver.sweeps import Axis, SweepSpec, SweepSpecError, make_spec
+from solver.sweeps import Axis, SweepSpec, SweepSpecError, make_spec, sweep
 
 BELARUS = load_scenario("belarus-2014")
 
@@ -76,3 +77,12 @@ def test_unknown_design_is_refused() -> None:
 def test_axis_objects_are_checked_like_text() -> None:
     with pytest.raises(SweepSpecError, match="needs a count"):
         make_spec(BELARUS, [Axis("subsidy_value", 0.0, 1.0)])
+
+
+def test_a_sweep_table_gives_back_its_spec() -> None:
+    table = sweep(BELARUS, ["subsidy_value=4:15:3"], workers=1, quiet=True)
+    spec = SweepSpec.of_table(table)
+    assert spec.names == ("subsidy_value",)
+    assert spec.size == 3
+    with pytest.raises(ValueError, match="no sweep identity"):
+        SweepSpec.of_table(pd.DataFrame())
