@@ -3,6 +3,8 @@
 Every piece of text from a scenario (titles, labels, sources) is a plain ``str`` and is escaped wherever it is
 inserted; markup is made only by :func:`tag` and the helpers below, which return :class:`Html`.
 
+Examples
+--------
 >>> str(tag("p", "<b>Minsk & Moscow</b>", class_="note"))
 '<p class="note">&lt;b&gt;Minsk &amp; Moscow&lt;/b&gt;</p>'
 """

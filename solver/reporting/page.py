@@ -15,6 +15,7 @@ from solver.portfolio import PortfolioReading
 from solver.reporting.case import QUICK, CaseReport
 from solver.reporting.figures import payoff_heatmap, png, portfolio_figure, sobol_figure
 from solver.reporting.markup import Html, document, join, png_image, table, tag
+from solver.reporting.sources import observed_sources, scenario_sources
 from solver.robustness import Robustness
 from solver.sensitivity import SobolResult
 from solver.views import ViewResult
@@ -44,14 +45,6 @@ SECTIONS = (
 )
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def _source(text: str) -> Html:
-    return tag("span", text, class_="source")
-
-
 def _figure(png_bytes: bytes, caption: str) -> Html:
     return tag("figure", png_image(png_bytes, caption), tag("figcaption", caption))
 
@@ -62,82 +55,7 @@ def _section(anchor: str, *children: Html) -> Html:
 
 
 def _scenario_section(scenario: Scenario) -> Html:
-    parameters = table(
-        ("parameter", "meaning", "unit", "value", "plausible range", "source"),
-        [
-            (
-                name,
-                p.label,
-                p.unit,
-                _number(p.value),
-                f"{_number(p.range[0])} – {_number(p.range[1])}",
-                _source(p.source),
-            )
-            for name, p in scenario.parameters.items()
-        ],
-        caption="Parameters",
-    )
-    channels = table(
-        ("channel", "share of the subsidy", "source"),
-        [(c.label, f"{c.share:.0%}", _source(c.source)) for c in scenario.subsidies],
-        caption="Subsidy channels",
-    )
-    instruments = table(
-        ("instrument", "alignment", "crosses the red line", "strategic", "evidence"),
-        [
-            (
-                i.label,
-                f"{i.alignment:+.2f}",
-                "yes" if i.crosses_red_line else "no",
-                "yes" if i.strategic else "no",
-                _source(i.evidence),
-            )
-            for i in scenario.instruments
-        ],
-        caption=f"{scenario.scenario.small_state}'s instruments (rows)",
-    )
-    responses = table(
-        ("response", "coercion", "enforces the red line", "subsidy kept", "evidence"),
-        [
-            (
-                r.label,
-                f"{r.coercion:.2f}",
-                "yes" if r.enforces_red_line else "no",
-                ", ".join(f"{channel} {share:.0%}" for channel, share in r.subsidy_kept.items()),
-                _source(r.evidence),
-            )
-            for r in scenario.responses
-        ],
-        caption=f"{scenario.scenario.patron}'s responses (columns)",
-    )
-    extra = []
-    if scenario.patron_types:
-        extra.append(
-            table(
-                ("patron type", "prior", "overrides", "source"),
-                [
-                    (
-                        t.label,
-                        f"{t.prior:.2f}",
-                        ", ".join(f"{k} = {_number(v)}" for k, v in t.overrides.items()),
-                        _source(t.source),
-                    )
-                    for t in scenario.patron_types
-                ],
-                caption="Patron types (Bayesian view)",
-            )
-        )
-    if scenario.second_pole_responses:
-        extra.append(
-            table(
-                ("second-pole response", "support", "evidence"),
-                [(q.label, f"{q.support:.2f}", _source(q.evidence)) for q in scenario.second_pole_responses],
-                caption=f"{scenario.scenario.second_pole}'s responses (three-player views)",
-            )
-        )
-    return _section(
-        "scenario", tag("p", scenario.scenario.summary), parameters, channels, instruments, responses, *extra
-    )
+    return _section("scenario", tag("p", scenario.scenario.summary), scenario_sources(scenario))
 
 
 def _payoff_section(report: CaseReport) -> Html:
@@ -222,18 +140,6 @@ def _view(result: ViewResult) -> Html:
 def _fit_section(scenario: Scenario, fit: CaseFit | None) -> Html:
     if fit is None:
         return _section("fit", tag("p", "This scenario has no [observed] profile, so there is nothing to fit."))
-    observed = fit.observed
-    labels = {i.id: i.label for i in scenario.instruments}
-    evidence = table(
-        ("instrument", "pursued", "source"),
-        [(labels[key], "yes" if o.pursued else "no", _source(o.source)) for key, o in observed.instruments.items()],
-        caption=f"Observed, {observed.period} ({observed.years} years): {observed.summary}",
-    )
-    answers = [
-        (f"{who}: {key}", f"{o.share:.0%} of years", _source(o.source))
-        for who, block in (("patron", observed.patron), ("second pole", observed.second_pole))
-        for key, o in block.items()
-    ]
     frame = fit.to_frame()
     rows = [
         (
@@ -248,8 +154,7 @@ def _fit_section(scenario: Scenario, fit: CaseFit | None) -> Html:
     ]
     return _section(
         "fit",
-        evidence,
-        *([table(("who", "answered with it", "source"), answers, caption="Observed answers")] if answers else []),
+        observed_sources(fit.observed, scenario),
         table(
             ("view", "solutions", "observed is a solution", "nearest distance", "missed", "QRE gain over uniform"),
             rows,
