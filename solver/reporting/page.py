@@ -221,8 +221,16 @@ def _header(report: CaseReport) -> Html:
         f"· strategic-hedging {report.version} · scenario hash {scenario.content_hash} · {sizes} sample sizes "
         f"({report.sizes.robustness_points} robustness points, Sobol' base {report.sizes.sobol_base})"
     )
+    fits = {fit.view: "yes" if fit.observed_is_solution else "no" for fit in report.fit.views} if report.fit else {}
+    glance = table(
+        ("view", "solution concept", "solutions", "readings", "what happened is a solution"),
+        [(result.view, result.concept, str(len(result.profiles)), ", ".join(sorted({r.label for r in result.readings})),
+          fits.get(result.view, "no observed profile")) for result in report.views],
+        caption="At a glance",
+    )  # fmt: skip
     contents = tag("nav", tag("ol", *(tag("li", tag("a", title, href=f"#{anchor}")) for anchor, title in SECTIONS)))
-    return join([tag("h1", info.title), tag("p", meta, class_="meta"), contents])
+    robust = tag("p", "Two-player robustness: " + report.robustness.summary() + ".")
+    return join([tag("h1", info.title), tag("p", meta, class_="meta"), glance, robust, contents])
 
 
 def _sections(report: CaseReport) -> Iterable[Html]:

@@ -106,9 +106,13 @@ def observed_sources(observed: ObservedProfile, scenario: Scenario) -> Html:
         [(labels[key], "yes" if o.pursued else "no", _source(o.source)) for key, o in observed.instruments.items()],
         caption=f"Observed, {observed.period} ({observed.years} years): {observed.summary}",
     )
+    info = scenario.scenario
     answers = [
-        (f"{who}: {key}", f"{o.share:.0%} of years", _source(o.source))
-        for who, block in (("patron", observed.patron), ("second pole", observed.second_pole))
+        (f"{who}: {names[key]}", f"{o.share:.0%} of years", _source(o.source))
+        for who, block, names in (
+            (info.patron, observed.patron, {r.id: r.label for r in scenario.responses}),
+            (info.second_pole, observed.second_pole, {q.id: q.label for q in scenario.second_pole_responses}),
+        )
         for key, o in block.items()
     ]
     return join(

@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from games import load_scenario
 from solver.cli import app
+from solver.views import VIEWS
 
 pytestmark = pytest.mark.browser
 
@@ -60,6 +62,11 @@ def test_report_renders_in_chromium_without_errors(browser: Any, report_file: Pa
     assert len(images) >= 2 + 7  # two payoff heatmaps and one portfolio per view of Belarus's seven, Sobol'
     broken = [alt for alt, complete, width, height in images if not (complete and width > 0 and height > 0)]
     assert broken == []
+    glance = browser.execute_script(
+        "return Array.from(document.querySelectorAll('table')[0].tBodies[0].rows).map(r => r.cells[0].textContent)"
+    )
+    declared = load_scenario("belarus-2014").scenario.views
+    assert glance == [view for view in VIEWS if view in declared]  # the glance table, in the views' order
     title = browser.execute_script("return document.querySelector('h1').textContent")
     assert title == "Belarus's Russia policy during the Ukraine crisis"
     folder = Path(os.environ.get("REPORT_ARTEFACTS", tmp_path))

@@ -101,6 +101,11 @@ def test_every_section_and_every_declared_view_is_on_the_page(report: CaseReport
     assert report.scenario.content_hash in text
     assert report.version in text
     assert report.robustness.summary() in text
+    assert report.fit is None  # the textbook game has no [observed] block
+    for result in report.views:  # the glance table: one row per view with its labels
+        labels = ", ".join(sorted({r.label for r in result.readings}))
+        verdict = "no observed profile"
+        assert f"{result.view}{result.concept}{len(result.profiles)}{labels}{verdict}" in text
 
 
 def test_figures_are_inline_pngs_and_nothing_is_fetched(report: CaseReport, page: _Page) -> None:
