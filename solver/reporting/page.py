@@ -28,7 +28,7 @@ h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #4477aa; padding-bot
 table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.85rem; }
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eef2f7; } caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
-td.source { max-width: 40rem; color: #444; }
+.source { color: #444; }
 figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
 figcaption { color: #555; font-size: 0.85rem; }
 .label { font-weight: bold; text-transform: uppercase; } .pass { color: #228833; } .fail { color: #cc3311; }
