@@ -1,5 +1,7 @@
 """The strategic-hedging model: scenarios, their parameters, and the payoff matrices built from them.
 
+Examples
+--------
 >>> from games import load_scenario, build_game
 >>> game = build_game(load_scenario("belarus-2014"))
 >>> game.row_payoffs.shape == (len(game.row_labels), len(game.col_labels))

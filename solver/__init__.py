@@ -1,5 +1,7 @@
 """Solving strategic-hedging games: equilibria, hedging-portfolio readings, reports and the command line.
 
+Examples
+--------
 >>> from games import load_scenario
 >>> from solver import analyse
 >>> case = analyse(load_scenario("belarus-2014"))

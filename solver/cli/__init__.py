@@ -3,10 +3,10 @@
 One module per group of commands, all registered on the one application of :mod:`solver.cli.app`.
 """
 
-from solver.cli import cases, sweeps
+from solver.cli import cases, report, sweeps
 from solver.cli.app import app
 
-__all__ = ["app", "cases", "main", "sweeps"]
+__all__ = ["app", "cases", "main", "report", "sweeps"]
 
 
 def main() -> None:

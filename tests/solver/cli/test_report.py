@@ -1,0 +1,62 @@
+"""``hedge report``: the output path is checked before anything is computed, and a page is written."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import solver.cli.report as command
+from solver.cli import app
+from solver.reporting import CaseReport, ReportSizes
+
+runner = CliRunner()
+
+
+def _never(*_: object, **__: object) -> CaseReport:
+    raise AssertionError("the report was computed before the output path was checked")
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("missing-folder/report.html", "does not exist"),
+        ("report.pdf", "ending in .html"),
+        (".", "ending in .html"),
+        ("folder.html", "is a directory"),
+    ],
+)
+def test_bad_output_paths_exit_2_before_computing(
+    out: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "folder.html").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(command, "case_report", _never)
+    result = runner.invoke(app, ["report", "belarus-2014", "--out", out], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert message in result.output
+    assert out in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_scenario_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(command, "case_report", _never)
+    result = runner.invoke(app, ["report", "no-such-case", "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "no-such-case" in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_quick_report_is_written_as_one_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes = ReportSizes(robustness_points=16, sobol_base=8)
+    monkeypatch.setattr(command, "QUICK", sizes)  # smaller still than --quick: this test is about the command
+    out = tmp_path / "textbook.html"
+    result = runner.invoke(app, ["report", "textbook-deterrence", "--out", str(out), "--quick"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.rstrip().endswith("</html>")
+    assert escape("(16 robustness points, Sobol' base 8)") in html
+    assert f"wrote {out}" in result.output
