@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import FigureCanvasBase
 from rich.table import Table
 
+from solver.analysis import package_version
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
@@ -16,7 +18,9 @@ from solver.robustness import Robustness, robustness, view_robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
+from solver.sweeps.files import check_writable
 from solver.sweeps.spec import SAMPLED, Design
+from solver.sweeps.tables import check_output_path, write_table
 from solver.tracking import track_equilibria
 from solver.views import VIEWS
 
@@ -41,8 +45,22 @@ RuleOpt = Annotated[
 ]
 
 
+def check_outputs(tables: tuple[Path | None, ...] = (), figures: tuple[Path | None, ...] = ()) -> None:
+    """Exit 2 before any work if a table (.parquet/.csv) or figure could not be written where asked."""
+    with user_errors():
+        for table in tables:
+            if table is not None:
+                check_output_path(table)
+        for figure in figures:
+            if figure is None:
+                continue
+            kinds = FigureCanvasBase.get_supported_filetypes()
+            if figure.suffix.lower().lstrip(".") not in kinds:
+                raise fail(f"{figure}: unknown figure extension {figure.suffix!r}; use one of .{', .'.join(kinds)}")
+            check_writable(figure)
+
+
 def save_figure(figure_path: Path, ax: Axes) -> None:
-    figure_path.parent.mkdir(parents=True, exist_ok=True)
     ax.get_figure(root=True).savefig(figure_path, dpi=150, bbox_inches="tight")  # type: ignore[union-attr]
     err.print(f"figure written to {figure_path}")
 
@@ -51,7 +69,9 @@ def save_figure(figure_path: Path, ax: Axes) -> None:
 def sweep_command(
     scenario: ScenarioArg,
     vary: VaryOpt = None,
-    out: Annotated[Path | None, typer.Option(help="Output parquet file (resumed if interrupted).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Output table, .parquet or .csv by its extension (resumed if interrupted).")
+    ] = None,
     sample: Annotated[str | None, typer.Option(help=f"Sample instead of a grid: {', '.join(SAMPLED)}.")] = None,
     n: Annotated[int | None, typer.Option("--n", help="Sample size.")] = None,
     seed: SeedOpt = 0,
@@ -62,10 +82,11 @@ def sweep_command(
     quiet: QuietOpt = False,
     overwrite: Annotated[bool, typer.Option(help="Replace an output that holds a different sweep.")] = False,
 ) -> None:
-    """Solve a scenario over a grid or sample of parameters: one parquet row per (point, equilibrium)."""
+    """Solve a scenario over a grid or sample of parameters: one table row per (point, equilibrium)."""
     case = scenario_or_exit(scenario)
     if out is None:
-        raise fail("give the output file: --out runs/NAME.parquet")
+        raise fail("give the output file: --out runs/NAME.parquet (or runs/NAME.csv)")
+    check_outputs(tables=(out,))
     design: Design = choose(sample, SAMPLED, "--sample") if sample else "grid"
     if scheduler and dask_local:
         raise fail("give --scheduler or --dask-local, not both")
@@ -81,6 +102,8 @@ def sweep_command(
             progress=False if quiet else None,
             overwrite=overwrite,
         )
+    for note in report.warnings:
+        err.print(f"warning: {note}")
     labels = read_sweep(report.path).groupby("point")["label"].agg(lambda s: " | ".join(sorted(set(s))))
     stdout_console().print(
         f"{report.points:,} points ({len(report.computed)} chunks computed, {report.reused} reused"
@@ -102,8 +125,10 @@ def sensitivity(
     ] = None,
     rule: RuleOpt = "mean",
     seed: SeedOpt = 0,
-    out: Annotated[Path | None, typer.Option(help="Write the indices as CSV.")] = None,
-    runs: Annotated[Path | None, typer.Option(help="Keep the model runs in this parquet file (resumable).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the indices as a table: .csv or .parquet.")] = None,
+    runs: Annotated[
+        Path | None, typer.Option(help="Keep the model runs in this .parquet or .csv table (resumable).")
+    ] = None,
     plot: Annotated[Path | None, typer.Option(help="Bar chart (PNG/SVG) of the first output's indices.")] = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
@@ -115,6 +140,7 @@ def sensitivity(
     choose(method, ("sobol",), "--method")
     chosen_rule = choose(rule, RULES, "--rule")
     outputs = tuple(output or DEFAULT_OUTPUTS)
+    check_outputs(tables=(out, runs), figures=(plot,))
     with user_errors():
         result = sobol_analysis(
             case,
@@ -139,9 +165,17 @@ def sensitivity(
     if result.fallback_points:
         err.print(f"{result.fallback_points} points had no risk-dominant equilibrium; payoff dominance was used")
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        result.indices.to_csv(out)
-        err.print(f"indices written to {out}")
+        metadata = {
+            "scenario": case.id,
+            "scenario_hash": case.content_hash,
+            "package_version": package_version(),
+            "analysis": {"method": method, "n": n, "points": result.points, "rule": rule, "seed": seed},
+            "parameters": list(dict.fromkeys(result.indices.index.get_level_values("parameter"))),
+            "outputs": list(outputs),
+        }
+        with user_errors():
+            write_table(result.indices.reset_index(), out, metadata)
+        err.print(f"indices written to {out} (metadata and checksum in {out.name}.json)")
     if plot is not None:
         save_figure(plot, plot_sobol(result.indices, outputs[0]))
 
@@ -245,6 +279,7 @@ def plot_phase_command(
 ) -> None:
     """A 2-D phase diagram: which label holds where; points with several equilibria hatched."""
     case = scenario_or_exit(scenario)
+    check_outputs(figures=(out,))
     with user_errors():
         frame = phase_diagram(case, x, y, workers=workers, quiet=quiet)
     names = [axis["name"] for axis in frame.attrs["sweep"]["spec"]["axes"]]
@@ -262,6 +297,7 @@ def plot_track_command(
 ) -> None:
     """Follow each equilibrium as one parameter moves; mark where equilibria appear, vanish or switch label."""
     case = scenario_or_exit(scenario)
+    check_outputs(figures=(out,))
     with user_errors():
         tracks = track_equilibria(case, vary, workers=workers, quiet=quiet)
     if measure not in tracks.table.columns:
