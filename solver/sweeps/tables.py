@@ -62,9 +62,10 @@ def check_output_path(path: Path) -> Format:
 
     The extension must be known and :func:`solver.sweeps.files.check_writable` must pass.
     """
-    kind = table_format(path)
+    if not path.is_dir():  # a folder gets check_writable's message, which suggests a file name in it
+        table_format(path)
     check_writable(path)
-    return kind
+    return table_format(path)
 
 
 def read_sidecar(path: Path) -> dict[str, Any] | None:
