@@ -111,12 +111,12 @@ def test_a_kill_at_every_point_resumes_to_the_uninterrupted_table(
             continue
         monkeypatch.setattr(target, name, real)
         break
-    assert killed >= {"replace": 10, "rmtree": 1, "write": 4}[name]  # 1 manifest + 4 × (chunk, seal) + 2 commits
+    assert killed == {"replace": 11, "rmtree": 1, "write": 4}[name]  # 1 manifest + 4 × (chunk, seal) + 2 commits
 
 
 def _kill_script(out: Path, target: str, k: int) -> str:
     return f"""
-import os, signal, sys
+import os, shutil, signal
 import solver.sweeps.run as run_module, solver.sweeps.tables as tables
 from games import load_scenario
 from solver.sweeps import make_spec, run_sweep
@@ -124,7 +124,7 @@ from solver.sweeps.backends import SerialBackend
 from tests.solver.sweeps.fakes import fake_evaluate
 run_module.evaluate_chunk = fake_evaluate
 owner, name = {target!r}.rsplit(".", 1)
-holder = {{"os": os, "TableWriter": tables.TableWriter}}[owner]
+holder = {{"os": os, "shutil": shutil, "TableWriter": tables.TableWriter}}[owner]
 real, calls = getattr(holder, name), []
 def killer(*args, **kwargs):
     calls.append(1)
@@ -138,9 +138,16 @@ run_sweep(s, make_spec(s, {VARY!r}), {str(out)!r}, chunk_size={CHUNK}, backend=S
 
 
 @pytest.mark.parametrize(
-    ("target", "k"),
-    [("os.replace", 2), ("os.replace", 5), ("TableWriter.write", 2), ("os.replace", 9), ("os.replace", 10)],
-    ids=["data-before-seal", "seal-before-next-chunk", "mid-merge", "sidecar-before-table", "table-before-cleanup"],
+    ("suffix", "target", "k"),
+    [
+        pytest.param(".parquet", "os.replace", 2, id="data-before-seal"),
+        pytest.param(".parquet", "os.replace", 5, id="seal-before-next-chunk"),
+        pytest.param(".parquet", "TableWriter.write", 2, id="mid-merge"),
+        pytest.param(".csv", "TableWriter.write", 2, id="mid-merge-csv"),
+        pytest.param(".csv", "os.replace", 9, id="merged-before-sidecar-csv"),
+        pytest.param(".parquet", "os.replace", 10, id="sidecar-before-table"),
+        pytest.param(".parquet", "shutil.rmtree", 0, id="table-before-cleanup"),
+    ],
 )
 def test_a_real_sigkill_at_chosen_points_resumes_to_the_uninterrupted_table(
     tmp_path: Path, reference: pd.DataFrame, suffix: str, target: str, k: int
