@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import pandas as pd
 import typer
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import FigureCanvasBase
 from rich.table import Table
 
+from games import Scenario
 from solver.analysis import package_version
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
 from solver.phase import phase_diagram
@@ -20,7 +22,7 @@ from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
 from solver.sweeps.files import check_writable
 from solver.sweeps.spec import SAMPLED, Design
-from solver.sweeps.tables import check_output_path, write_table
+from solver.sweeps.tables import check_output_path, sidecar_path, write_table
 from solver.tracking import track_equilibria
 from solver.views import VIEWS
 
@@ -58,6 +60,20 @@ def check_outputs(tables: tuple[Path | None, ...] = (), figures: tuple[Path | No
             if figure.suffix.lower().lstrip(".") not in kinds:
                 raise fail(f"{figure}: unknown figure extension {figure.suffix!r}; use one of .{', .'.join(kinds)}")
             check_writable(figure)
+
+
+def write_report_table(frame: pd.DataFrame, out: Path, case: Scenario, table: str, settings: dict[str, Any]) -> None:
+    """Write a result table (CSV or parquet by extension) with its scenario, version and settings in the sidecar."""
+    metadata = {
+        "table": table,
+        "scenario": case.id,
+        "scenario_hash": case.content_hash,
+        "package_version": package_version(),
+        "settings": settings,
+    }
+    with user_errors():
+        write_table(frame, out, metadata)
+    err.print(f"{table} written to {out} (metadata and checksum in {sidecar_path(out).name})")
 
 
 def save_figure(figure_path: Path, ax: Axes) -> None:
@@ -165,17 +181,10 @@ def sensitivity(
     if result.fallback_points:
         err.print(f"{result.fallback_points} points had no risk-dominant equilibrium; payoff dominance was used")
     if out is not None:
-        metadata = {
-            "scenario": case.id,
-            "scenario_hash": case.content_hash,
-            "package_version": package_version(),
-            "analysis": {"method": method, "n": n, "points": result.points, "rule": rule, "seed": seed},
-            "parameters": list(dict.fromkeys(result.indices.index.get_level_values("parameter"))),
-            "outputs": list(outputs),
-        }
-        with user_errors():
-            write_table(result.indices.reset_index(), out, metadata)
-        err.print(f"indices written to {out} (metadata and checksum in {out.name}.json)")
+        settings = {"method": method, "n": n, "points": result.points, "rule": rule, "seed": seed}
+        parameters = list(dict.fromkeys(result.indices.index.get_level_values("parameter")))
+        write_report_table(result.indices.reset_index(), out, case, "sobol indices",
+                           {**settings, "parameters": parameters, "outputs": list(outputs)})  # fmt: skip
     if plot is not None:
         save_figure(plot, plot_sobol(result.indices, outputs[0]))
 
@@ -201,9 +210,11 @@ def robustness_command(
         str,
         typer.Option(help=f"View whose verdict to test: {', '.join(VIEWS)} (all but two-player point by point)."),
     ] = "two-player",
+    out: Annotated[Path | None, typer.Option(help="Write the shares per label as a table: .csv or .parquet.")] = None,
 ) -> None:
     """Share of the plausible parameter box in which each label holds, against the shipped verdict."""
     case = scenario_or_exit(scenario)
+    check_outputs(tables=(out,))
     design = choose(sample, SAMPLED[:3], "--sample")
     chosen_rule = choose(rule, RULES, "--rule")
     chosen_view = choose(view, VIEWS, "--view")
@@ -220,22 +231,25 @@ def robustness_command(
                 report = view_robustness(case, chosen_view, n=n or 256, design=design, factors=vary or None, seed=seed)
             except ValueError as error:
                 raise fail(str(error)) from None
-        _print_robustness(case.id, report, rule)
-        return
-    with user_errors():
-        report = robustness(
-            case,
-            n=n or 4096,
-            design=design,
-            factors=vary or None,
-            rule=chosen_rule,
-            seed=seed,
-            workers=workers,
-            scheduler=scheduler,
-            dask_local=dask_local,
-            quiet=quiet,
-        )
+    else:
+        with user_errors():
+            report = robustness(
+                case,
+                n=n or 4096,
+                design=design,
+                factors=vary or None,
+                rule=chosen_rule,
+                seed=seed,
+                workers=workers,
+                scheduler=scheduler,
+                dask_local=dask_local,
+                quiet=quiet,
+            )
     _print_robustness(case.id, report, rule)
+    if out is not None:
+        settings = {"view": chosen_view, "points": report.points, "design": design, "rule": rule, "seed": seed}
+        write_report_table(report.shares.reset_index(), out, case, "robustness shares",
+                           {**settings, "factors": list(report.factors), "verdict": list(report.verdict)})  # fmt: skip
 
 
 def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:

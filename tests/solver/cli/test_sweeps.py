@@ -238,8 +238,23 @@ def test_sensitivity_indices_as_parquet_with_their_metadata(tmp_path: Path) -> N
     indices, metadata = read_table(out)
     assert list(indices.columns[:2]) == ["output", "parameter"]
     assert list(indices["parameter"]) == ["subsidy_value"]
+    assert metadata["table"] == "sobol indices"
     assert metadata["scenario_hash"] == load_scenario("belarus-2014").content_hash
-    assert metadata["analysis"] == {"method": "sobol", "n": 8, "points": 24, "rule": "mean", "seed": 0}
+    settings = {"method": "sobol", "n": 8, "points": 24, "rule": "mean", "seed": 0}
+    assert metadata["settings"] == {**settings, "parameters": ["subsidy_value"], "outputs": ["is_hedging"]}
+
+
+def test_robustness_shares_as_csv_with_their_metadata(tmp_path: Path) -> None:
+    out = tmp_path / "robust.csv"
+    result = runner.invoke(app, ["robustness", "belarus-2014", "--n", "64", "--workers", "1", "-q", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    shares, metadata = read_table(out)
+    assert shares.columns[0] == "label"
+    assert shares["verdict"].dtype == bool
+    assert shares.loc[shares["verdict"], "label"].tolist() == ["other"]
+    assert metadata["table"] == "robustness shares"
+    assert metadata["settings"]["points"] == 64
+    assert metadata["settings"]["verdict"] == ["other"]
 
 
 @pytest.mark.parametrize(
@@ -253,6 +268,7 @@ def test_sensitivity_indices_as_parquet_with_their_metadata(tmp_path: Path) -> N
         ("sensitivity", "--runs", "file/runs.parquet", "cannot write"),
         ("sensitivity", "--plot", "chart.docx", "unknown figure extension '.docx'"),
         ("plot phase", "--out", "file/phase.png", "cannot write"),
+        ("robustness", "--out", "shares.json", "*.parquet or *.csv"),
     ],
 )
 def test_output_paths_are_checked_before_any_work(
@@ -261,7 +277,7 @@ def test_output_paths_are_checked_before_any_work(
     def no_work(*args: object, **kwargs: object) -> None:
         raise AssertionError("work started before the output path was checked")
 
-    for name in ("run_sweep", "sobol_analysis", "phase_diagram"):
+    for name in ("run_sweep", "sobol_analysis", "phase_diagram", "robustness"):
         monkeypatch.setattr(sweeps_cli, name, no_work)
     (tmp_path / "folder").mkdir()
     (tmp_path / "file").write_text("in the way")
@@ -269,6 +285,7 @@ def test_output_paths_are_checked_before_any_work(
         "sweep": ["--vary", "subsidy_value=0:20:3"],
         "sensitivity": ["--vary", "subsidy_value", "--n", "8"],
         "plot phase": ["--x", "subsidy_value=0:20:3", "--y", "red_line_cost=0:50:3"],
+        "robustness": ["--n", "8"],
     }[command]
     result = runner.invoke(app, [*command.split(), "belarus-2014", *rest, option, str(tmp_path / where)])
     assert result.exit_code == 2, result.output
