@@ -26,7 +26,7 @@ import solver.sweeps.run as run_module
 import solver.sweeps.store as store_module
 from games import Scenario, load_scenario
 from solver.cli import app
-from solver.sweeps import SweepStoreError, make_spec, read_sweep, run_sweep
+from solver.sweeps import SweepRepairWarning, SweepStoreError, make_spec, read_sweep, run_sweep, sweep_frame
 from solver.sweeps.backends import SerialBackend
 from solver.sweeps.files import WriterLock
 from solver.sweeps.spec import SweepSpec
@@ -357,3 +357,14 @@ def test_unusable_output_paths_are_refused_before_any_work(
     monkeypatch.setattr(run_module, "evaluate_chunk", failing_at(0, fake_evaluate))
     with pytest.raises(SweepStoreError, match=message.replace("*", r"\*")):
         run(tmp_path / where)
+
+
+def test_the_library_reports_repairs_as_warnings(
+    tmp_path: Path, reference: pd.DataFrame, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "run" / f"grid{suffix}"
+    parts = _interrupted(out, monkeypatch)
+    (parts / "chunk-000001.json").write_text("garbage")
+    with pytest.warns(SweepRepairWarning, match="chunk 1 redone: a seal that is not readable JSON"):
+        table = sweep_frame(BELARUS, SPEC, out, chunk_size=CHUNK, backend=SerialBackend(), quiet=True)
+    pd.testing.assert_frame_equal(table, reference, check_exact=True)
