@@ -170,8 +170,10 @@ def _run_locked(
             chunks = math.ceil(spec.size / chunk_size)
             return SweepReport(out, spec.size, chunks, (), chunks, ())
         notes.append(problem)
-    for leftover in out.parent.glob(f".{glob.escape(out.name)}*.tmp"):
-        leftover.unlink()
+    for target in (out, sidecar_path(out)):  # temporary files of a killed run: .{name}.{pid}.tmp
+        for leftover in out.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            if leftover.name[len(target.name) + 2 : -4].isdigit():
+                leftover.unlink()
     store, opened = ChunkStore.open(parts, identity, spec.size, chunk_size, overwrite)
     finished, discarded, damaged = store.finished()
     notes += opened + damaged
