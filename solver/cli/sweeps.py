@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import pandas as pd
 import typer
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import FigureCanvasBase
 from rich.table import Table
 
+from games import Scenario
+from solver.analysis import package_version
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
 from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
 from solver.phase import phase_diagram
@@ -17,9 +21,11 @@ from solver.robustness import Robustness, robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
+from solver.sweeps.files import check_writable
 from solver.sweeps.spec import SAMPLED, Design, SweepSpec
+from solver.sweeps.tables import check_output_path, sidecar_path, write_table
 from solver.tracking import track_equilibria
-from solver.views import DEFAULT_PRECISION, get_view, view_parameters
+from solver.views import DEFAULT_PRECISION, ViewName, ViewOptions, get_view, used_options, view_parameters
 
 VaryOpt = Annotated[
     list[str] | None,
@@ -42,8 +48,41 @@ RuleOpt = Annotated[
 ]
 
 
+def check_outputs(tables: tuple[Path | None, ...] = (), figures: tuple[Path | None, ...] = ()) -> None:
+    """Exit 2 before any work if a table (.parquet/.csv) or figure could not be written where asked."""
+    with user_errors():
+        for table in tables:
+            if table is not None:
+                check_output_path(table)
+        for figure in figures:
+            if figure is None:
+                continue
+            kinds = FigureCanvasBase.get_supported_filetypes()
+            if figure.suffix.lower().lstrip(".") not in kinds:
+                raise fail(f"{figure}: unknown figure extension {figure.suffix!r}; use one of .{', .'.join(kinds)}")
+            check_writable(figure)
+
+
+def view_settings(view: ViewName, options: ViewOptions) -> dict[str, Any]:
+    """The view and the options it uses, for a result table's sidecar."""
+    return {"view": view, "view_options": used_options(view, options)}
+
+
+def write_report_table(frame: pd.DataFrame, out: Path, case: Scenario, table: str, settings: dict[str, Any]) -> None:
+    """Write a result table (CSV or parquet by extension) with its scenario, version and settings in the sidecar."""
+    metadata = {
+        "table": table,
+        "scenario": case.id,
+        "scenario_hash": case.content_hash,
+        "package_version": package_version(),
+        "settings": settings,
+    }
+    with user_errors():
+        write_table(frame, out, metadata)
+    err.print(f"{table} written to {out} (metadata and checksum in {sidecar_path(out).name})")
+
+
 def save_figure(figure_path: Path, ax: Axes) -> None:
-    figure_path.parent.mkdir(parents=True, exist_ok=True)
     ax.get_figure(root=True).savefig(figure_path, dpi=150, bbox_inches="tight")  # type: ignore[union-attr]
     err.print(f"figure written to {figure_path}")
 
@@ -52,7 +91,9 @@ def save_figure(figure_path: Path, ax: Axes) -> None:
 def sweep_command(
     scenario: ScenarioArg,
     vary: VaryOpt = None,
-    out: Annotated[Path | None, typer.Option(help="Output parquet file (resumed if interrupted).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Output table, .parquet or .csv by its extension (resumed if interrupted).")
+    ] = None,
     sample: Annotated[str | None, typer.Option(help=f"Sample instead of a grid: {', '.join(SAMPLED)}.")] = None,
     n: Annotated[int | None, typer.Option("--n", help="Sample size.")] = None,
     seed: SeedOpt = 0,
@@ -66,11 +107,12 @@ def sweep_command(
     precision: PrecisionOpt = DEFAULT_PRECISION,
     tie_breaking: TieBreakingOpt = "strong",
 ) -> None:
-    """Solve a scenario in any view over a grid or sample of parameters: one parquet row per (point, solution)."""
+    """Solve a scenario in any view over a grid or sample of parameters: one table row per (point, solution)."""
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     if out is None:
-        raise fail("give the output file: --out runs/NAME.parquet")
+        raise fail("give the output file: --out runs/NAME.parquet (or runs/NAME.csv)")
+    check_outputs(tables=(out,))
     design: Design = choose(sample, SAMPLED, "--sample") if sample else "grid"
     if scheduler and dask_local:
         raise fail("give --scheduler or --dask-local, not both")
@@ -88,6 +130,8 @@ def sweep_command(
             progress=False if quiet else None,
             overwrite=overwrite,
         )
+    for note in report.warnings:
+        err.print(f"warning: {note}")
     labels = read_sweep(report.path).groupby("point")["label"].agg(lambda s: " | ".join(sorted(set(s))))
     stdout_console().print(
         f"{report.points:,} points ({len(report.computed)} chunks computed, {report.reused} reused"
@@ -109,8 +153,10 @@ def sensitivity(
     ] = None,
     rule: RuleOpt = "mean",
     seed: SeedOpt = 0,
-    out: Annotated[Path | None, typer.Option(help="Write the indices as CSV.")] = None,
-    runs: Annotated[Path | None, typer.Option(help="Keep the model runs in this parquet file (resumable).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the indices as a table: .csv or .parquet.")] = None,
+    runs: Annotated[
+        Path | None, typer.Option(help="Keep the model runs in this .parquet or .csv table (resumable).")
+    ] = None,
     plot: Annotated[Path | None, typer.Option(help="Bar chart (PNG/SVG) of the first output's indices.")] = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
@@ -126,6 +172,7 @@ def sensitivity(
     choose(method, ("sobol",), "--method")
     chosen_rule = choose(rule, RULES, "--rule")
     outputs = tuple(output or DEFAULT_OUTPUTS)
+    check_outputs(tables=(out, runs), figures=(plot,))
     with user_errors():
         result = sobol_analysis(
             case,
@@ -153,9 +200,11 @@ def sensitivity(
     if result.fallback_points:
         err.print(f"{result.fallback_points} points had no risk-dominant equilibrium; payoff dominance was used")
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        result.indices.to_csv(out)
-        err.print(f"indices written to {out}")
+        settings = {"method": method, "n": n, "points": result.points, "rule": rule, "seed": seed,
+                    **view_settings(chosen_view, options)}  # fmt: skip
+        parameters = list(dict.fromkeys(result.indices.index.get_level_values("parameter")))
+        write_report_table(result.indices.reset_index(), out, case, "sobol indices",
+                           {**settings, "parameters": parameters, "outputs": list(outputs)})  # fmt: skip
     if plot is not None:
         save_figure(plot, plot_sobol(result.indices, outputs[0]))
 
@@ -180,9 +229,11 @@ def robustness_command(
     view: ViewOpt = "two-player",
     precision: PrecisionOpt = DEFAULT_PRECISION,
     tie_breaking: TieBreakingOpt = "strong",
+    out: Annotated[Path | None, typer.Option(help="Write the shares per label as a table: .csv or .parquet.")] = None,
 ) -> None:
     """Share of the plausible parameter box in which each label holds in a view, against its shipped verdict."""
     case = scenario_or_exit(scenario)
+    check_outputs(tables=(out,))
     design = choose(sample, SAMPLED[:3], "--sample")
     chosen_rule = choose(rule, RULES, "--rule")
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
@@ -206,6 +257,11 @@ def robustness_command(
         except ValueError as error:
             raise fail(str(error)) from None
     _print_robustness(f"{case.id} ({chosen_view} view)", report, rule)
+    if out is not None:
+        settings = {"points": report.points, "design": design, "rule": rule, "seed": seed,
+                    **view_settings(chosen_view, options)}  # fmt: skip
+        write_report_table(report.shares.reset_index(), out, case, "robustness shares",
+                           {**settings, "factors": list(report.factors), "verdict": list(report.verdict)})  # fmt: skip
 
 
 def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
@@ -252,6 +308,7 @@ def plot_phase_command(
 ) -> None:
     """A 2-D phase diagram of any view: which label holds where; points with several solutions hatched."""
     case = scenario_or_exit(scenario)
+    check_outputs(figures=(out,))
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
         frame = phase_diagram(case, x, y, view=chosen_view, options=options, workers=workers, quiet=quiet)
@@ -273,6 +330,7 @@ def plot_track_command(
 ) -> None:
     """Follow each solution of a view as one parameter moves; mark where they appear, vanish or switch label."""
     case = scenario_or_exit(scenario)
+    check_outputs(figures=(out,))
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
         tracks = track_equilibria(case, vary, view=chosen_view, options=options, workers=workers, quiet=quiet)

@@ -3,13 +3,24 @@
 * :mod:`~solver.sweeps.spec` — what varies and how (grid axes, sampled factors), validated up front;
 * :mod:`~solver.sweeps.sampling` — the design's parameter points, independent of chunking;
 * :mod:`~solver.sweeps.evaluate` — one chunk of points → one tidy row per (point, equilibrium);
-* :mod:`~solver.sweeps.store` — sealed parquet chunks, resume, the final file and its metadata;
+* :mod:`~solver.sweeps.store` — sealed parquet chunks, resume, assembling the final table;
+* :mod:`~solver.sweeps.tables` — parquet or CSV tables with a checksummed metadata sidecar;
+* :mod:`~solver.sweeps.files` — atomic writes, checksums, the one-writer lock, output-path checks;
 * :mod:`~solver.sweeps.backends` — serial, local processes, Dask distributed;
 * :mod:`~solver.sweeps.progress` — the progress bar;
 * :mod:`~solver.sweeps.run` — :func:`sweep` and :func:`run_sweep`, tying them together.
 """
 
-from solver.sweeps.run import DEFAULT_CHUNK_SIZE, SweepReport, choose_backend, read_sweep, run_sweep, sweep, sweep_frame
+from solver.sweeps.run import (
+    DEFAULT_CHUNK_SIZE,
+    SweepRepairWarning,
+    SweepReport,
+    choose_backend,
+    read_sweep,
+    run_sweep,
+    sweep,
+    sweep_frame,
+)
 from solver.sweeps.spec import DESIGNS, Axis, Design, SweepSpec, SweepSpecError, make_spec
 from solver.sweeps.store import SweepStoreError, read_metadata
 
@@ -18,6 +29,7 @@ __all__ = [
     "DESIGNS",
     "Axis",
     "Design",
+    "SweepRepairWarning",
     "SweepReport",
     "SweepSpec",
     "SweepSpecError",

@@ -7,7 +7,9 @@ whatever the sweep's size.
 * :class:`SerialBackend` — one process (tests, debugging, tiny sweeps).
 * :class:`ProcessBackend` — a pool of local worker processes started by ``forkserver`` (the default). A
   worker that dies breaks the pool; the pool is restarted and the unfinished tasks resubmitted, at most
-  :data:`MAX_RESTARTS` times.
+  :data:`MAX_RESTARTS` times. Each worker watches a pipe to the driver (:func:`die_with_driver`): when the
+  driver dies, however it dies (a SIGKILL included), its workers exit at once instead of finishing their
+  chunks with the caller's standard output held open; the forkserver and resource tracker then follow.
 * :class:`DaskBackend` — a ``distributed`` cluster: an existing scheduler (``tcp://host:8786``) or a
   ``LocalCluster`` of ``n`` single-threaded worker processes started for the sweep. Tasks are submitted with
   ``retries``; a task on a worker that dies is rescheduled by the scheduler on another worker. Workers must
@@ -18,11 +20,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from itertools import islice
+from multiprocessing.connection import Connection
 from typing import Any, Protocol, TypeVar
 
 Task = TypeVar("Task")
@@ -32,6 +36,24 @@ Result = TypeVar("Result")
 MAX_RESTARTS = 3
 #: Tasks in flight per worker.
 WINDOW_PER_WORKER = 2
+
+
+def die_with_driver(lifeline: Connection) -> None:
+    """Start a daemon thread that ends this worker as soon as the driver's end of ``lifeline`` is closed.
+
+    The driver keeps the only write end of a pipe and gives each worker the read end; the pipe is never
+    written to, so ``recv`` returns only with ``EOFError``, when the driver has closed it or died — the
+    kernel closes a dead process's descriptors, a SIGKILL included. (A worker's parent is the forkserver,
+    which outlives the driver while any worker lives, so watching the parent would not do.)
+    """
+
+    def watch() -> None:
+        try:
+            lifeline.recv()
+        finally:
+            os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-driver", daemon=True).start()
 
 
 class Backend(Protocol):
@@ -69,10 +91,12 @@ class ProcessBackend:
         """The number of worker processes."""
         return f"{self.workers} local processes"
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self, lifeline: Connection) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["solver.sweeps.evaluate"])
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=die_with_driver, initargs=(lifeline,)
+        )
 
     def map_unordered(self, fn: Callable[[Task], Result], tasks: Iterable[Task]) -> Iterator[tuple[Task, Result]]:
         """Keep ``WINDOW_PER_WORKER × workers`` tasks in flight; restart the pool if a worker dies."""
@@ -81,7 +105,10 @@ class ProcessBackend:
         unfinished: list[Task] = []
         for restart in range(MAX_RESTARTS + 1):
             with ExitStack() as stack:
-                pool = self._pool()
+                lifeline, driver_end = multiprocessing.Pipe(duplex=False)
+                stack.callback(lifeline.close)
+                stack.callback(driver_end.close)
+                pool = self._pool(lifeline)
                 stack.callback(pool.shutdown, wait=False, cancel_futures=True)
                 flight = {pool.submit(fn, task): task for task in unfinished}
                 try:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import math
+import shutil
 import tempfile
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -16,11 +19,13 @@ from solver.analysis import package_version
 from solver.portfolio import ReadingRules
 from solver.sweeps.backends import Backend, DaskBackend, ProcessBackend, SerialBackend
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
+from solver.sweeps.files import LockedError, WriterLock
 from solver.sweeps.progress import progress_bar
 from solver.sweeps.sampling import points
 from solver.sweeps.spec import Axis, Design, SweepSpec, make_spec
 from solver.sweeps.store import ChunkStore, SweepStoreError, parts_directory, read_metadata
-from solver.views import ViewName, ViewOptions, check_declared, get_view, view_parameters, view_rules
+from solver.sweeps.tables import check_output_path, read_sidecar, read_table, sidecar_path, verified_sidecar
+from solver.views import ViewName, ViewOptions, check_declared, used_options, view_parameters, view_rules
 
 #: Parameter points per chunk unless told otherwise.
 DEFAULT_CHUNK_SIZE = 500
@@ -28,7 +33,7 @@ DEFAULT_CHUNK_SIZE = 500
 
 @dataclass(frozen=True)
 class SweepReport:
-    """What a run did: where the table is, and how many chunks it computed, found finished or had to redo."""
+    """What a run did: where the table is, how many chunks it computed, found finished or had to redo, and why."""
 
     path: Path
     points: int
@@ -36,6 +41,11 @@ class SweepReport:
     computed: tuple[int, ...]
     reused: int
     discarded: tuple[int, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class SweepRepairWarning(UserWarning):
+    """Something found damaged in a sweep's files was discarded and computed again (the table is correct)."""
 
 
 def sweep_identity(
@@ -46,7 +56,6 @@ def sweep_identity(
 
     The view's options count only where the view uses them (a two-player sweep ignores the QRE's precision).
     """
-    used = get_view(view).options
     return {
         "format": 1,
         "scenario": scenario.id,
@@ -56,7 +65,7 @@ def sweep_identity(
         "spec": spec.to_dict(),
         "rules": asdict(rules),
         "view": view,
-        "view_options": {k: v for k, v in asdict(options or ViewOptions()).items() if k in used},
+        "view_options": used_options(view, options or ViewOptions()),
     }
 
 
@@ -70,12 +79,11 @@ def choose_backend(workers: int | None = None, scheduler: str | None = None, das
 
 
 def _tasks(
-    scenario: Scenario, spec: SweepSpec, rules: ReadingRules, chunk_size: int, todo: Sequence[int],
-    view: ViewName, options: ViewOptions,
+    scenario: Scenario, spec: SweepSpec, rules: ReadingRules, view: ViewName, options: ViewOptions,
+    store: ChunkStore, todo: Sequence[int],
 ) -> Iterator[ChunkTask]:  # fmt: skip
     for index in todo:
-        start = index * chunk_size
-        stop = min(start + chunk_size, spec.size)
+        start, stop = store.bounds(index)
         yield ChunkTask(index, start, scenario, spec.names, points(spec, start, stop), rules, view, options)
 
 
@@ -92,53 +100,118 @@ def run_sweep(
     progress: bool | None = None,
     overwrite: bool = False,
 ) -> SweepReport:
-    """Evaluate a sweep into the parquet file ``out``, resuming from its parts folder if one is there.
+    """Evaluate a sweep of ``view`` into the table ``out`` (``.parquet`` or ``.csv``), resuming from its parts folder.
 
-    Finished chunks (sealed and intact) are kept, damaged ones discarded and recomputed, missing ones
-    computed on ``backend`` (default: local processes). Stopping the run at any moment (Ctrl-C, a kill)
-    loses at most the chunks in flight; running it again finishes it, and the table is the same as that of an
-    uninterrupted run. An existing output of the same sweep is reused as it is.
+    Finished chunks (sealed for this sweep, chunk and range, and intact) are kept, anything else discarded
+    and recomputed, missing ones computed on ``backend`` (default: local processes). Stopping the run at any
+    moment (Ctrl-C, a kill) loses at most the chunks in flight; running it again finishes it, and the table is
+    the same as that of an uninterrupted run. An existing output of the same sweep is reused once its checksum
+    is verified, and redone if it does not match. One process at a time writes to ``out``: the lock file
+    ``<out>.lock`` is held for the whole run. What was found damaged and redone is listed in the report's
+    ``warnings``.
 
     Raises
     ------
     SweepStoreError
-        ``out`` (or its parts folder) holds a different sweep and ``overwrite`` is false.
+        ``out`` cannot be written (unknown extension, a folder, an unwritable place), another process is
+        writing it, ``chunk_size`` is not positive, or ``out`` (or its parts folder) holds a different sweep
+        and ``overwrite`` is false.
     """
     check_declared(scenario, view)
     rules = rules or view_rules(view)
     options = options or ViewOptions()
     out = Path(out)
-    if out.suffix != ".parquet":
-        raise SweepStoreError(f"{out}: a sweep is written as parquet; name the output *.parquet")
+    if chunk_size < 1:
+        raise SweepStoreError(f"chunk size {chunk_size} is not a positive number of points; give 1 or more")
+    check_output_path(out)
     identity = sweep_identity(scenario, spec, rules, view, options)
-    if out.exists() and not overwrite:
-        if read_metadata(out) != identity:
+    try:
+        with WriterLock(out.with_name(out.name + ".lock")):
+            return _run_locked(scenario, spec, out, identity, (rules, view, options), chunk_size, backend, progress,
+                               overwrite)  # fmt: skip
+    except LockedError as error:
+        raise SweepStoreError(
+            f"another sweep is writing {out} ({error}); wait for it to finish or choose another output"
+        ) from None
+
+
+def _finished_output(out: Path, identity: Mapping[str, Any]) -> str | None:
+    """``None`` when ``out`` is this sweep's verified table; else why it is redone.
+
+    Raises :class:`SweepStoreError` when ``out`` holds another sweep or is not a sweep table at all.
+    """
+    try:
+        record = read_sidecar(out)
+    except SweepStoreError as error:
+        return f"{error}; the sweep is run again"
+    if record is None:
+        try:
+            stored = read_metadata(out)
+        except (OSError, ValueError):
+            raise SweepStoreError(
+                f"{out} exists and is not a strategic-hedging sweep table; choose another output or overwrite it"
+            ) from None
+        if stored != identity:
             raise SweepStoreError(f"{out} holds a different sweep; choose another output or overwrite it")
-        chunks = math.ceil(spec.size / chunk_size)
-        return SweepReport(out, spec.size, chunks, (), chunks, ())
-    out.parent.mkdir(parents=True, exist_ok=True)
-    store = ChunkStore.open(parts_directory(out), identity, chunk_size, overwrite)
-    chunks = math.ceil(spec.size / store.chunk_size)
-    finished, discarded = store.finished(chunks)
-    todo = [index for index in range(chunks) if index not in finished]
-    done_points = spec.size - sum(min(store.chunk_size, spec.size - i * store.chunk_size) for i in todo)
+        return f"{out} has no sidecar {sidecar_path(out).name} to verify it by; the sweep is run again"
+    if record["metadata"] != identity:
+        raise SweepStoreError(f"{out} holds a different sweep; choose another output or overwrite it")
+    try:
+        verified_sidecar(out)
+    except SweepStoreError as error:
+        return f"{error}; the sweep is run again"
+    return None
+
+
+def _run_locked(
+    scenario: Scenario,
+    spec: SweepSpec,
+    out: Path,
+    identity: dict[str, Any],
+    solving: tuple[ReadingRules, ViewName, ViewOptions],
+    chunk_size: int,
+    backend: Backend | None,
+    progress: bool | None,
+    overwrite: bool,
+) -> SweepReport:
+    """:func:`run_sweep` once its lock is held."""
+    notes: list[str] = []
+    parts = parts_directory(out)
+    if out.exists() and not overwrite:
+        problem = _finished_output(out, identity)
+        if problem is None:
+            if parts.exists():  # killed after the table was committed, before the parts were removed
+                shutil.rmtree(parts)
+            chunks = math.ceil(spec.size / chunk_size)
+            return SweepReport(out, spec.size, chunks, (), chunks, ())
+        notes.append(problem)
+    for target in (out, sidecar_path(out)):  # temporary files of a killed run: .{name}.{pid}.tmp
+        for leftover in out.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            if leftover.name[len(target.name) + 2 : -4].isdigit():
+                leftover.unlink()
+    store, opened = ChunkStore.open(parts, identity, spec.size, chunk_size, overwrite)
+    finished, discarded, damaged = store.finished()
+    notes += opened + damaged
+    todo = [index for index in range(store.chunks) if index not in finished]
+    done_points = spec.size - sum(stop - start for start, stop in map(store.bounds, todo))
     backend = backend or ProcessBackend()
-    description = f"{scenario.id} ({view}): {spec.size:,} points on {backend.describe()}"
+    description = f"{scenario.id} ({solving[1]}): {spec.size:,} points on {backend.describe()}"
     with progress_bar(spec.size, done_points, description, progress) as advance:
-        results = backend.map_unordered(
-            evaluate_chunk, _tasks(scenario, spec, rules, store.chunk_size, todo, view, options)
-        )
+        results = backend.map_unordered(evaluate_chunk, _tasks(scenario, spec, *solving, store, todo))
         for task, frame in results:
             store.write(task.index, frame)
             advance(task.size)
-    store.assemble(chunks, out, identity)
-    return SweepReport(out, spec.size, chunks, tuple(todo), len(finished), tuple(discarded))
+    store.assemble(out)
+    return SweepReport(out, spec.size, store.chunks, tuple(todo), len(finished), tuple(discarded), tuple(notes))
 
 
 def read_sweep(path: str | Path) -> pd.DataFrame:
-    """A sweep file as a DataFrame, its identity (scenario, hash, version, spec, rules) in ``.attrs["sweep"]``."""
-    frame = pd.read_parquet(path)
-    frame.attrs["sweep"] = read_metadata(path)
+    """A sweep table (parquet or CSV) as a DataFrame, once its checksum is verified against its sidecar.
+
+    The sweep's identity (scenario, hash, version, spec, rules) is in ``.attrs["sweep"]``.
+    """
+    frame, identity = read_table(path)
+    frame.attrs["sweep"] = identity
     return frame
 
 
@@ -172,7 +245,8 @@ def sweep(
     sample, n, seed:
         ``None`` for a grid, or ``"random"``, ``"lhs"``, ``"sobol"``, ``"saltelli"`` with ``n`` points.
     out:
-        A ``.parquet`` path to write (and resume) the table; without it the sweep runs in a temporary folder.
+        A ``.parquet`` or ``.csv`` path to write (and resume) the table; without it the sweep runs in a temporary
+        folder.
     rules:
         Thresholds of the portfolio reading (default: the view's).
     view, options:
@@ -220,12 +294,14 @@ def sweep_frame(
     """:func:`run_sweep` into ``out`` (or a temporary folder when ``out`` is None) and read the table back."""
     progress = False if quiet else None
 
-    def run(path: str | Path, replace: bool) -> pd.DataFrame:
-        report = run_sweep(scenario, spec, path, rules=rules, view=view, options=options, chunk_size=chunk_size,
-                           backend=backend, progress=progress, overwrite=replace)  # fmt: skip
-        return read_sweep(report.path)
+    def run(path: str | Path, replace: bool) -> SweepReport:
+        return run_sweep(scenario, spec, path, rules=rules, view=view, options=options, chunk_size=chunk_size,
+                         backend=backend, progress=progress, overwrite=replace)  # fmt: skip
 
     if out is not None:
-        return run(out, overwrite)
+        report = run(out, overwrite)
+        for note in report.warnings:
+            warnings.warn(note, SweepRepairWarning, stacklevel=2)
+        return read_sweep(report.path)
     with tempfile.TemporaryDirectory(prefix="hedge-sweep-") as folder:
-        return run(Path(folder) / "sweep.parquet", False)
+        return read_sweep(run(Path(folder) / "sweep.parquet", False).path)

@@ -19,6 +19,7 @@ from solver.views.registry import (
     get_view,
     solve_view,
     unused_options,
+    used_options,
     view_parameters,
     view_rules,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "get_view",
     "solve_view",
     "unused_options",
+    "used_options",
     "view_parameters",
     "view_rules",
 ]

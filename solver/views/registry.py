@@ -66,6 +66,11 @@ def unused_options(view: ViewName, options: ViewOptions) -> list[str]:
             if f.name not in used and getattr(options, f.name) != getattr(defaults, f.name)]  # fmt: skip
 
 
+def used_options(view: ViewName, options: ViewOptions) -> dict[str, object]:
+    """The options ``view`` uses, by name, with their values (what identifies a run of it)."""
+    return {f.name: getattr(options, f.name) for f in fields(ViewOptions) if f.name in get_view(view).options}
+
+
 def view_parameters(view: ViewName) -> dict[str, ParameterSpec]:
     """The model parameters a view's payoffs read, with their specifications (what a sweep of it may vary)."""
     return {name: spec for name, spec in ALL_PARAMETERS.items() if name in get_view(view).parameters}

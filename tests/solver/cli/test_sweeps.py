@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+import solver.cli.sweeps as sweeps_cli
+from games import load_scenario
 from solver.cli import app
-from solver.sweeps import read_metadata
+from solver.sweeps import read_metadata, read_sweep
+from solver.sweeps.tables import read_table
 
 runner = CliRunner()
 
@@ -61,7 +66,7 @@ def test_sampled_sweep(tmp_path: Path) -> None:
         (["--vary", "second_pole_support=0:2:5"], "leaves the parameter's domain"),
         (["--vary", "subsidy_value=0:20:5", "--sample", "halton", "--n", "8"], "unknown --sample 'halton'"),
         (["--vary", "subsidy_value=0:20:5", "--scheduler", "tcp://x:1", "--dask-local", "2"], "not both"),
-        (["--vary", "subsidy_value=0:20:5", "--out", "grid.csv"], "parquet"),
+        (["--vary", "subsidy_value=0:20:5", "--out", "grid.txt"], "parquet or *.csv"),
         (["--vary", "subsidy_value=0:20:5", "--out", ""], "give the output file"),
     ],
 )
@@ -196,3 +201,100 @@ def test_numeric_options_are_checked_before_any_work(tmp_path: Path, option: lis
     assert "Invalid value" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+SMALL = ["sweep", "belarus-2014", "--vary", "subsidy_value=0:20:3", "--vary", "red_line_cost=0:50:2", "--workers", "1"]
+
+
+def test_the_extension_decides_csv_or_parquet_and_both_read_back_identically(tmp_path: Path) -> None:
+    csv, parquet = tmp_path / "runs" / "grid.csv", tmp_path / "runs" / "grid.parquet"
+    for out in (csv, parquet):
+        result = runner.invoke(app, [*SMALL, "--out", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+    assert csv.read_text().startswith("point,subsidy_value,red_line_cost,equilibrium,")
+    sidecar = json.loads((tmp_path / "runs" / "grid.csv.json").read_text())
+    assert sidecar["format"] == "csv"
+    assert sidecar["metadata"]["scenario_hash"] == load_scenario("belarus-2014").content_hash
+    assert sidecar["sha256"] == hashlib.sha256(csv.read_bytes()).hexdigest()
+    from_csv, from_parquet = read_sweep(csv), read_sweep(parquet)
+    pd.testing.assert_frame_equal(from_csv, from_parquet, check_exact=True)
+    assert from_csv.attrs == from_parquet.attrs
+    again = runner.invoke(app, [*SMALL, "--out", str(csv), "-q"])
+    assert "0 chunks computed, 1 reused" in again.output
+
+
+def test_a_damaged_output_is_reported_and_redone(tmp_path: Path) -> None:
+    out = tmp_path / "grid.csv"
+    assert runner.invoke(app, [*SMALL, "--out", str(out), "-q"]).exit_code == 0
+    reference = read_sweep(out)
+    out.write_text(out.read_text().replace("0.", "1.", 1))
+    result = runner.invoke(app, [*SMALL, "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.output
+    assert "does not match the checksum" in " ".join(result.output.split())
+    assert "1 chunks computed, 0 reused" in result.output
+    pd.testing.assert_frame_equal(read_sweep(out), reference, check_exact=True)
+
+
+def test_sensitivity_indices_as_parquet_with_their_metadata(tmp_path: Path) -> None:
+    out = tmp_path / "sobol.parquet"
+    args = ["sensitivity", "belarus-2014", "--n", "8", "--vary", "subsidy_value", "--output", "is_hedging"]
+    result = runner.invoke(app, [*args, "--out", str(out), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    indices, metadata = read_table(out)
+    assert list(indices.columns[:2]) == ["output", "parameter"]
+    assert list(indices["parameter"]) == ["subsidy_value"]
+    assert metadata["table"] == "sobol indices"
+    assert metadata["scenario_hash"] == load_scenario("belarus-2014").content_hash
+    settings = {"method": "sobol", "n": 8, "points": 24, "rule": "mean", "seed": 0, "view": "two-player",
+                "view_options": {}}  # fmt: skip
+    assert metadata["settings"] == {**settings, "parameters": ["subsidy_value"], "outputs": ["is_hedging"]}
+
+
+def test_robustness_shares_as_csv_with_their_metadata(tmp_path: Path) -> None:
+    out = tmp_path / "robust.csv"
+    result = runner.invoke(app, ["robustness", "belarus-2014", "--n", "64", "--workers", "1", "-q", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    shares, metadata = read_table(out)
+    assert shares.columns[0] == "label"
+    assert shares["verdict"].dtype == bool
+    assert shares.loc[shares["verdict"], "label"].tolist() == ["other"]
+    assert metadata["table"] == "robustness shares"
+    assert metadata["settings"]["points"] == 64
+    assert metadata["settings"]["verdict"] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "where", "message"),
+    [
+        ("sweep", "--out", "folder", "is a folder"),
+        ("sweep", "--out", "file/grid.parquet", "cannot write"),
+        ("sweep", "--out", "grid.xlsx", "name the output *.parquet or *.csv"),
+        ("sensitivity", "--out", "folder", "is a folder"),
+        ("sensitivity", "--out", "indices.txt", "*.parquet or *.csv"),
+        ("sensitivity", "--runs", "file/runs.parquet", "cannot write"),
+        ("sensitivity", "--plot", "chart.docx", "unknown figure extension '.docx'"),
+        ("plot phase", "--out", "file/phase.png", "cannot write"),
+        ("robustness", "--out", "shares.json", "*.parquet or *.csv"),
+    ],
+)
+def test_output_paths_are_checked_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, option: str, where: str, message: str
+) -> None:
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("work started before the output path was checked")
+
+    for name in ("run_sweep", "sobol_analysis", "phase_diagram", "robustness"):
+        monkeypatch.setattr(sweeps_cli, name, no_work)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("in the way")
+    rest = {
+        "sweep": ["--vary", "subsidy_value=0:20:3"],
+        "sensitivity": ["--vary", "subsidy_value", "--n", "8"],
+        "plot phase": ["--x", "subsidy_value=0:20:3", "--y", "red_line_cost=0:50:3"],
+        "robustness": ["--n", "8"],
+    }[command]
+    result = runner.invoke(app, [*command.split(), "belarus-2014", *rest, option, str(tmp_path / where)])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output

@@ -176,9 +176,9 @@ def test_unfinished_parts_of_another_sweep_are_not_mixed_in(tmp_path: Path, monk
     assert manifest["identity"]["spec"] == SPEC.to_dict()
 
 
-def test_output_must_be_parquet(tmp_path: Path) -> None:
-    with pytest.raises(SweepStoreError, match=r"\*.parquet"):
-        run_sweep(BELARUS, SPEC, tmp_path / "grid.csv", backend=SerialBackend(), progress=False)
+def test_output_must_be_parquet_or_csv(tmp_path: Path) -> None:
+    with pytest.raises(SweepStoreError, match=r"\*.parquet or \*.csv"):
+        run_sweep(BELARUS, SPEC, tmp_path / "grid.txt", backend=SerialBackend(), progress=False)
 
 
 def test_a_dead_local_worker_is_replaced_and_its_chunk_retried(tmp_path: Path) -> None:
