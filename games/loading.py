@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from games.scenario import Scenario
+from games.text_files import read_utf8
 
 
 def catalogue_files() -> list[Traversable]:
@@ -120,14 +121,7 @@ def load_scenario(source: str | Path) -> Scenario:
     """
     path = Path(source)
     if path.suffix == ".toml" or path.exists():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise ScenarioError(f"{path}: cannot read the scenario file ({error.strerror}).") from None
-        except UnicodeDecodeError as error:
-            raise ScenarioError(
-                f"{path}: not UTF-8 text (byte {error.start} cannot be decoded); save the file as UTF-8"
-            ) from None
+        text = read_utf8(path, "scenario file", ScenarioError)
         return parse_scenario(text, str(path))
     shipped = catalogue()
     if str(source) not in shipped:

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from games import Scenario, build_game, catalogue
 from games.bayesian import build_bayesian_game
-from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
+from games.gambit_files import GameFileError, StrategicGame, read_nfg_file, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
@@ -114,9 +114,7 @@ def fit(
 def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
     """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
     try:
-        game = read_nfg(path.read_text(encoding="utf-8"), origin=str(path))
-    except OSError as error:
-        raise fail(f"{path}: cannot read the game file ({error.strerror}).") from None
+        game = read_nfg_file(path)
     except GameFileError as error:
         raise fail(str(error)) from None
     if len(game.players) != 2:
