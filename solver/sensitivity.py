@@ -28,10 +28,10 @@ from numpy.typing import NDArray
 
 from games import MODEL_PARAMETERS, Scenario, load_scenario
 from solver.portfolio import ReadingRules
-from solver.selection import Rule, select
+from solver.selection import Rule, select, with_label_indicators
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
 from solver.sweeps.run import DEFAULT_CHUNK_SIZE, choose_backend, sweep_frame
-from solver.sweeps.spec import make_spec
+from solver.sweeps.spec import SweepSpecError, make_spec
 
 FloatArray = NDArray[np.float64]
 
@@ -131,6 +131,18 @@ def varied_parameters(scenario: Scenario) -> list[str]:
     return [name for name, p in scenario.parameters.items() if name in MODEL_PARAMETERS and p.range[0] < p.range[1]]
 
 
+def _check_outputs(case: Scenario, outputs: Sequence[str], rules: ReadingRules) -> None:
+    """Refuse, before the sweep, outputs that are not numeric columns of its table (read off the scenario's point)."""
+    table = with_label_indicators(evaluate_chunk(ChunkTask(0, 0, case, (), np.empty((1, 0)), rules)))
+    known = list(table.select_dtypes(["number", "bool"]).columns)
+    unknown = [name for name in outputs if name not in known]
+    if unknown:
+        raise SweepSpecError(
+            f"unknown output(s) {', '.join(map(repr, unknown))}; an output is a numeric column of the sweep table: "
+            + ", ".join(known)
+        )
+
+
 def sobol_analysis(
     scenario: Scenario | str,
     *,
@@ -174,6 +186,7 @@ def sobol_analysis(
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     spec = make_spec(case, list(factors or varied_parameters(case)), "saltelli", n, seed)
     rules = rules or ReadingRules()
+    _check_outputs(case, outputs, rules)
     backend = choose_backend(workers, scheduler, dask_local)
     table = sweep_frame(case, spec, out, rules=rules, chunk_size=chunk_size, backend=backend, quiet=quiet)
     start = reference_equilibria(case, rules).iloc[reference] if rule == "tracked" else None

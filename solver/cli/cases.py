@@ -14,7 +14,17 @@ from games.bayesian import build_bayesian_game
 from games.gambit_files import GameFileError, StrategicGame, read_nfg_file, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
-from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
+from solver.cli.app import (
+    JsonOpt,
+    ScenarioArg,
+    app,
+    choose,
+    fail,
+    number_in,
+    output_file,
+    scenario_or_exit,
+    stdout_console,
+)
 from solver.commitment import TIE_BREAKING
 from solver.equilibria import METHODS, Method, equilibria
 from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
@@ -38,24 +48,41 @@ def solve(
     method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
     view: Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")] = "two-player",
     precision: Annotated[
-        float, typer.Option(min=0.0, max=1e4, help="Logit precision λ for --view qre (0 … 10⁴).")
-    ] = DEFAULT_PRECISION,
+        float | None,
+        typer.Option(
+            callback=number_in(0.0, 1e4),
+            help=f"Logit precision λ for --view qre (0 … 10⁴; default {DEFAULT_PRECISION:g}).",
+        ),
+    ] = None,
     tie_breaking: Annotated[
-        str, typer.Option(help="Stackelberg tie-breaking for --view commitment: strong (for the small state) or weak.")
-    ] = "strong",
+        str | None,
+        typer.Option(
+            help="Stackelberg tie-breaking for the commitment views: strong (for the small state, default) or weak."
+        ),
+    ] = None,
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
         raise fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
+    chosen = choose(view, VIEWS, "--view")
+    if precision is not None and chosen != "qre":
+        raise fail(f"--precision applies to --view qre only, not {chosen}; drop it or add --view qre")
+    if tie_breaking is not None and "commitment" not in chosen:
+        raise fail(
+            f"--tie-breaking applies to the commitment views only, not {chosen}; drop it or add --view commitment"
+        )
     if scenario.endswith(".nfg"):
+        if chosen != "two-player":
+            raise fail(f"a .nfg file is solved as a plain two-player game; drop --view {chosen}")
         _solve_nfg(Path(scenario), method, as_json)
         return
-    chosen = choose(view, VIEWS, "--view")
-    rule = choose(tie_breaking, TIE_BREAKING, "--tie-breaking")
+    rule = choose(tie_breaking or "strong", TIE_BREAKING, "--tie-breaking")
     case = scenario_or_exit(scenario)
     if chosen != "two-player":
         try:
-            result = solve_view(case, chosen, precision=precision, tie_breaking=rule)
+            result = solve_view(
+                case, chosen, precision=DEFAULT_PRECISION if precision is None else precision, tie_breaking=rule
+            )
         except ValueError as error:
             raise fail(str(error)) from None
         observed = _observed_fit(case, chosen, result)
@@ -139,7 +166,9 @@ def export(
         str, typer.Option("--format", help="nfg (strategic form) or efg (sequential view).")
     ] = "nfg",
     view: Annotated[str, typer.Option(help="For nfg: two-player, bayesian or three-player.")] = "two-player",
-    out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(callback=output_file(), help="Write here instead of standard output.")
+    ] = None,
 ) -> None:
     """Write a scenario's game as a Gambit file: .nfg for a strategic view, .efg for the sequential view."""
     case = scenario_or_exit(scenario)
@@ -156,6 +185,7 @@ def export(
     if out is None:
         typer.echo(text, nl=False)
     else:
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
 
 

@@ -9,7 +9,19 @@ import typer
 from matplotlib.axes import Axes
 from rich.table import Table
 
-from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
+from solver.cli.app import (
+    FIGURE_SUFFIXES,
+    ScenarioArg,
+    app,
+    choose,
+    err,
+    fail,
+    output_file,
+    scenario_or_exit,
+    scheduler_address,
+    stdout_console,
+    user_errors,
+)
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
 from solver.robustness import Robustness, robustness, view_robustness
@@ -30,7 +42,9 @@ VaryOpt = Annotated[
 WorkersOpt = Annotated[
     int | None, typer.Option(min=1, help="Local worker processes (default: all cores; 1 = no pool).")
 ]
-SchedulerOpt = Annotated[str | None, typer.Option(help="Address of a Dask scheduler, e.g. tcp://host:8786.")]
+SchedulerOpt = Annotated[
+    str | None, typer.Option(callback=scheduler_address, help="Address of a Dask scheduler, e.g. tcp://host:8786.")
+]
 DaskLocalOpt = Annotated[
     int | None, typer.Option("--dask-local", min=1, help="Start a local Dask cluster of N workers.")
 ]
@@ -51,7 +65,10 @@ def save_figure(figure_path: Path, ax: Axes) -> None:
 def sweep_command(
     scenario: ScenarioArg,
     vary: VaryOpt = None,
-    out: Annotated[Path | None, typer.Option(help="Output parquet file (resumed if interrupted).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(callback=output_file((".parquet",)), help="Output parquet file (resumed if interrupted)."),
+    ] = None,
     sample: Annotated[str | None, typer.Option(help=f"Sample instead of a grid: {', '.join(SAMPLED)}.")] = None,
     n: Annotated[int | None, typer.Option("--n", help="Sample size.")] = None,
     seed: SeedOpt = 0,
@@ -102,9 +119,15 @@ def sensitivity(
     ] = None,
     rule: RuleOpt = "mean",
     seed: SeedOpt = 0,
-    out: Annotated[Path | None, typer.Option(help="Write the indices as CSV.")] = None,
-    runs: Annotated[Path | None, typer.Option(help="Keep the model runs in this parquet file (resumable).")] = None,
-    plot: Annotated[Path | None, typer.Option(help="Bar chart (PNG/SVG) of the first output's indices.")] = None,
+    out: Annotated[Path | None, typer.Option(callback=output_file((".csv",)), help="Write the indices as CSV.")] = None,
+    runs: Annotated[
+        Path | None,
+        typer.Option(callback=output_file((".parquet",)), help="Keep the model runs in this parquet file (resumable)."),
+    ] = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option(callback=output_file(FIGURE_SUFFIXES), help="Bar chart (PNG/SVG) of the first output's indices."),
+    ] = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
@@ -231,7 +254,12 @@ def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
 
 plot_app = typer.Typer(help="Figures: phase diagrams and equilibrium tracks.", no_args_is_help=True)
 app.add_typer(plot_app, name="plot")
-FigureOpt = Annotated[Path, typer.Option(help="Figure file; the suffix (.png, .svg, .pdf) picks the format.")]
+FigureOpt = Annotated[
+    Path,
+    typer.Option(
+        callback=output_file(FIGURE_SUFFIXES), help="Figure file; the suffix (.png, .svg, .pdf) picks the format."
+    ),
+]
 
 
 @plot_app.command("phase")
