@@ -206,7 +206,9 @@ def robustness_command(
                        "--scheduler and --dask-local")  # fmt: skip
         with user_errors():
             try:
-                report = view_robustness(case, chosen_view, n=n or 256, design=design, factors=vary or None, seed=seed)
+                report = view_robustness(
+                    case, chosen_view, n=256 if n is None else n, design=design, factors=vary or None, seed=seed
+                )
             except ValueError as error:
                 raise fail(str(error)) from None
         _print_robustness(case.id, report, rule)
@@ -214,7 +216,7 @@ def robustness_command(
     with user_errors():
         report = robustness(
             case,
-            n=n or 4096,
+            n=4096 if n is None else n,
             design=design,
             factors=vary or None,
             rule=chosen_rule,

@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 
 import solver.cli.cases
 import solver.cli.sweeps
+import solver.robustness
 import solver.sensitivity
+import solver.sweeps.run
 from solver.cli import app
 
 runner = CliRunner()
@@ -27,11 +29,14 @@ SENSITIVITY = ["sensitivity", "belarus-2014", "--n", "8", "--vary", "subsidy_val
 ROBUSTNESS = ["robustness", "belarus-2014", "--n", "8", "--vary", "subsidy_value", "-q"]
 PHASE = ["plot", "phase", "belarus-2014", "--x", "subsidy_value=5:9:3", "--y", "red_line_cost=1:3:3", "-q"]
 TRACK = ["plot", "track", "belarus-2014", "--vary", "red_line_cost=1:3:3", "-q"]
-#: Where each command starts its work; replaced in every test so that a refusal must come before it.
+#: Where each command starts its work (after validating its specification); replaced in every test so that a
+#: refusal must come before it.
 WORK = {
-    solver.cli.sweeps: ("run_sweep", "robustness", "view_robustness", "phase_diagram", "track_equilibria"),
     solver.cli.cases: ("analyse", "solve_view", "equilibria", "fit_case"),
+    solver.cli.sweeps: ("run_sweep",),
+    solver.sweeps.run: ("run_sweep",),
     solver.sensitivity: ("sweep_frame",),
+    solver.robustness: ("solve_view",),
 }
 
 
@@ -194,3 +199,16 @@ def test_output_paths_are_checked_before_any_work(index: int, tmp_path: Path) ->
         _refused([*command, option, str(folder / "result.bogus")], "the suffix picks the format", Path(name).suffix)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["[bold] out", "plain.txt"]
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("view", ["two-player", "qre"])
+def test_a_sample_size_of_zero_is_refused_not_replaced_by_the_default(view: str) -> None:
+    """``--n 0`` used to read as "not given" (``n or 4096``) and ran the default sample."""
+    _refused([*ROBUSTNESS, "--n", "0", "--view", view], "positive sample size (--n), got 0")
+
+
+@pytest.mark.parametrize("command", [SWEEP, TRACK])
+def test_a_sweep_beyond_the_magnitude_bound_is_refused(command: list[str], tmp_path: Path) -> None:
+    out = ["--out", str(tmp_path / "s.parquet")] if command is SWEEP else []
+    vary = "--vary", "red_line_cost=0:1.7e308:3"
+    _refused([*command[: command.index("--vary")], *vary, "-q", *out], "leaves the parameter's domain [0, 1e+74]")
