@@ -94,7 +94,10 @@ def solve(
             render_view(result, stdout_console())
             render_fit_line(observed, stdout_console())
         return
-    analysis = analyse(case, method=method)
+    try:
+        analysis = analyse(case, method=method)
+    except ValueError as error:  # a game beyond what the method handles, as for the other views
+        raise fail(f"{case.id}: {error}") from None
     observed = _observed_fit(case, "two-player")
     if as_json:
         typer.echo(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import solver.analysis
 import solver.cli.cases
 import solver.cli.sweeps
 import solver.robustness
@@ -212,3 +213,24 @@ def test_a_sweep_beyond_the_magnitude_bound_is_refused(command: list[str], tmp_p
     out = ["--out", str(tmp_path / "s.parquet")] if command is SWEEP else []
     vary = "--vary", "red_line_cost=0:1.7e308:3"
     _refused([*command[: command.index("--vary")], *vary, "-q", *out], "leaves the parameter's domain [0, 1e+74]")
+
+
+def test_a_game_too_large_for_the_method_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """64 instruments exceed lex-pivoting's m + n ≤ 62 (which ``auto`` picks there): one message, exit 2.
+
+    A fallback to a method that handles such games belongs to the equilibrium API; the command line's part is
+    that the limit reaches the user as a message naming the scenario and the limit.
+    """
+    block = BASE[BASE.index("[[instruments]]") : BASE.index("[[responses]]")].split("[[instruments]]")[1]
+    copies = "".join(
+        "[[instruments]]" + block.replace('id = "full-bandwagoning"', f'id = "copy-{k}"', 1) for k in range(56)
+    )
+    responses = BASE.index("[[responses]]")
+    path = _scenario(tmp_path, BASE[:responses] + copies + BASE[responses:])
+    monkeypatch.setattr(solver.cli.cases, "analyse", solver.analysis.analyse)  # this failure is in the work
+    result = runner.invoke(app, ["solve", path], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "belarus-2014: lex-pivoting handles games with m + n ≤ 62 strategies, got 64 × 3" in result.output
