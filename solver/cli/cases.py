@@ -14,17 +14,8 @@ from games.bayesian import build_bayesian_game
 from games.gambit_files import GameFileError, StrategicGame, read_nfg_file, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
-from solver.cli.app import (
-    JsonOpt,
-    ScenarioArg,
-    app,
-    choose,
-    fail,
-    number_in,
-    output_file,
-    scenario_or_exit,
-    stdout_console,
-)
+from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
+from solver.cli.checks import number_in, output_file
 from solver.commitment import TIE_BREAKING
 from solver.equilibria import METHODS, Method, equilibria
 from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
@@ -67,7 +58,7 @@ def solve(
     chosen = choose(view, VIEWS, "--view")
     if precision is not None and chosen != "qre":
         raise fail(f"--precision applies to --view qre only, not {chosen}; drop it or add --view qre")
-    if tie_breaking is not None and "commitment" not in chosen:
+    if tie_breaking is not None and chosen not in ("commitment", "three-player-commitment"):
         raise fail(
             f"--tie-breaking applies to the commitment views only, not {chosen}; drop it or add --view commitment"
         )

@@ -9,19 +9,8 @@ import typer
 from matplotlib.axes import Axes
 from rich.table import Table
 
-from solver.cli.app import (
-    FIGURE_SUFFIXES,
-    ScenarioArg,
-    app,
-    choose,
-    err,
-    fail,
-    output_file,
-    scenario_or_exit,
-    scheduler_address,
-    stdout_console,
-    user_errors,
-)
+from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
+from solver.cli.checks import FIGURE_SUFFIXES, output_file, scheduler_address
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
 from solver.robustness import Robustness, robustness, view_robustness
