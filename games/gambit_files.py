@@ -16,9 +16,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
+
+from games.text_files import read_utf8
 
 FloatArray = NDArray[np.float64]
 
@@ -57,6 +60,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE](?P<exponent>[+-]?\d{1
 #: 400 admits every float64 our own writer emits, subnormals (e−324) included; overflow is refused after parsing.
 MAX_NUMBER_LENGTH = 400
 MAX_EXPONENT = 400
+#: Most payoffs (strategy profiles × players) a file may declare: bounds the memory a header can ask for.
+MAX_PAYOFFS = 10_000_000
 
 
 def _number(value: float) -> str:
@@ -139,9 +144,17 @@ class _Tokens:
             raise self.fail(f"{word!r} is outside the range of a 64-bit float") from None
         except (ValueError, ZeroDivisionError):
             raise self.fail(f"{word!r} is not a finite number") from None
-        if not math.isfinite(value):
+        if not math.isfinite(value) or (value == 0.0 and Fraction(word) != 0):
             raise self.fail(f"{word!r} is outside the range of a 64-bit float")
         return value
+
+    def count(self, what: str, low: int, high: int) -> int:
+        """A whole number in ``[low, high]`` (a strategy count or an outcome number), range-checked as a payoff."""
+        word = self.peek()
+        value = self.number()
+        if not value.is_integer() or not low <= value <= high:
+            raise self.fail(f"{word[1] if word else ''!r} is not a valid {what}: a whole number from {low} to {high}")
+        return int(value)
 
 
 def read_nfg(text: str, origin: str = "<nfg>") -> StrategicGame:
@@ -166,7 +179,7 @@ def read_nfg(text: str, origin: str = "<nfg>") -> StrategicGame:
     else:
         counts = []
         while tokens.peek() != ("brace", "}"):
-            counts.append(int(tokens.number()))
+            counts.append(tokens.count("strategy count", 1, MAX_PAYOFFS))
         tokens.take("brace", "}")
         strategies = [tuple(str(k + 1) for k in range(count)) for count in counts]
     if len(strategies) != len(players):
@@ -174,6 +187,8 @@ def read_nfg(text: str, origin: str = "<nfg>") -> StrategicGame:
     if tokens.peek() is not None and tokens.peek()[0] == "text":  # type: ignore[index]
         tokens.take("text")  # the comment
     shape = tuple(len(s) for s in strategies)
+    if math.prod(shape) * len(players) > MAX_PAYOFFS:
+        raise tokens.fail(f"{' × '.join(map(str, shape))} strategies: more than {MAX_PAYOFFS:,} payoffs to read")
     payoffs = [np.zeros(shape) for _ in players]
     profiles = _profiles_first_fastest(shape)
     if tokens.peek() == ("brace", "{"):
@@ -186,9 +201,8 @@ def read_nfg(text: str, origin: str = "<nfg>") -> StrategicGame:
             tokens.take("brace", "}")
         tokens.take("brace", "}")
         for profile in profiles:
-            index = int(tokens.number())
-            if not 0 <= index <= len(outcomes):
-                raise tokens.fail(f"outcome {index} is not declared")
+            declared = f"outcome number (0 for none, or one of the {len(outcomes)} declared)"
+            index = tokens.count(declared, 0, len(outcomes))
             for k in range(len(players)):
                 payoffs[k][profile] = outcomes[index - 1][k] if index else 0.0
     else:
@@ -197,7 +211,19 @@ def read_nfg(text: str, origin: str = "<nfg>") -> StrategicGame:
                 payoffs[k][profile] = tokens.number()
     if tokens.peek() is not None:
         raise tokens.fail("unexpected text after the last payoff")
+    for player, payoff in zip(players, payoffs, strict=True):
+        if payoff.size and not math.isfinite(float(payoff.max()) - float(payoff.min())):
+            raise GameFileError(
+                f"{origin}: the payoffs of {player!r} span {payoff.min():g} to {payoff.max():g}, a range beyond a "
+                "64-bit float; rescale them (equilibria do not change under a positive affine map)"
+            )
     return StrategicGame(title, tuple(players), tuple(strategies), tuple(payoffs))
+
+
+def read_nfg_file(path: Path) -> StrategicGame:
+    """Read the ``.nfg`` file at ``path``; an unreadable or non-UTF-8 file is a :class:`GameFileError` too."""
+    text = read_utf8(path, "game file", GameFileError)
+    return read_nfg(text, origin=str(path))
 
 
 def write_sequential_efg(

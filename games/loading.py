@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -12,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from games.scenario import Scenario
+from games.text_files import read_utf8
 
 
 def catalogue_files() -> list[Traversable]:
@@ -42,6 +44,35 @@ def _location(data: object, loc: Sequence[int | str]) -> str:
     return ".".join(parts)
 
 
+#: What a field of each type expects, in TOML's words, by pydantic's error type (strict mode: no coercion).
+_EXPECTED = {
+    "int_type": "an integer without quotes (e.g. 2014)",
+    "float_type": "a number without quotes (e.g. 0.9 or 7)",
+    "bool_type": "true or false, without quotes",
+    "string_type": 'text in double quotes (e.g. "Belarus")',
+    "tuple_type": "an array, written [ … ] (or a list of [[…]] tables)",
+    "dict_type": "a table, written { … } (or a [….] section)",
+    "model_type": "a table, written { … } (or a [….] section)",
+}
+
+
+def _given(value: object) -> str:
+    """A TOML value described by its TOML type and as written, e.g. ``the text "2014"``."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"the integer {value}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {json.dumps(value, ensure_ascii=False)}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return f"the {type(value).__name__} {value}"  # a TOML date or time
+
+
 def _explain(error: Mapping[str, Any], data: object) -> str:
     """One line per validation problem: where, what was wrong, what to do."""
     where = _location(data, error["loc"])
@@ -50,6 +81,8 @@ def _explain(error: Mapping[str, Any], data: object) -> str:
         return f"{where}: unknown key; remove it or check its spelling against docs/scenarios.md"
     if kind == "missing":
         return f"{where}: required field is missing; add it (see docs/scenarios.md)"
+    if kind in _EXPECTED:
+        return f"{where}: expected {_EXPECTED[kind]}; got {_given(error.get('input'))}"
     if kind == "value_error":
         return f"{where}: {message}" if where else message
     return f"{where}: {message} (got {error.get('input')!r})"
@@ -88,14 +121,7 @@ def load_scenario(source: str | Path) -> Scenario:
     """
     path = Path(source)
     if path.suffix == ".toml" or path.exists():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise ScenarioError(f"{path}: cannot read the scenario file ({error.strerror}).") from None
-        except UnicodeDecodeError as error:
-            raise ScenarioError(
-                f"{path}: not UTF-8 text (byte {error.start} cannot be decoded); save the file as UTF-8"
-            ) from None
+        text = read_utf8(path, "scenario file", ScenarioError)
         return parse_scenario(text, str(path))
     shipped = catalogue()
     if str(source) not in shipped:

@@ -38,7 +38,17 @@ class ParameterSpec:
         return UNITS[self.kind]
 
 
-_INF = float("inf")
+#: Largest magnitude of any number in a scenario (money values, ranges, overrides, cost weights): 10⁷⁴.
+#:
+#: Derivation. Every payoff is a sum of at most ten terms (``games.payoffs``, ``games.three_player``); each
+#: term is one money value times factors in [0, 1], except the instrument cost κ κ_i, a product of two
+#: scenario numbers. With every number at most ``B`` in magnitude a payoff is at most 10 B + B² and a payoff
+#: span (max − min, which every solver divides by) at most 2 (10 B + B²). The largest consumer is the logit
+#: QRE, which multiplies payoffs by a precision λ ≤ 10⁴ and squares the products in its least-squares
+#: corrector, so it needs (10⁴ · 2 (10 B + B²))² below the float64 maximum 1.797 × 10³⁰⁸:
+#: 2 (10 B + B²) ≤ 1.34 × 10¹⁵⁰, i.e. B ≤ 8.2 × 10⁷⁴, rounded down to a power of ten here. (Real cases are
+#: below 10⁴ bn USD/yr; the bound guards representability, not plausibility, which each range states.)
+MAX_MAGNITUDE = 1e74
 
 MODEL_PARAMETERS: dict[str, ParameterSpec] = {
     spec.name: spec
@@ -48,7 +58,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "σ",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Annual value to the small state of the patron's subsidies (discounted energy, market access, "
             "credit); split across the scenario's subsidy channels by their shares. Filter One asks whether "
             "the small state can cope without them.",
@@ -58,7 +68,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "ρ",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Cost to the small state when it crosses the patron's red line and the patron enforces it.",
         ),
         ParameterSpec(
@@ -66,7 +76,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "ε",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Cost to the patron of full coercion (its own trade losses, military and reputational costs).",
         ),
         ParameterSpec(
@@ -74,7 +84,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "β",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Patron's loss when its red line is crossed and it does not enforce it (lost strategic position).",
         ),
         ParameterSpec(
@@ -82,7 +92,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "λ",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Patron's value of the small state's full loyalty, retained only while it keeps subsidising.",
         ),
         ParameterSpec(
@@ -90,7 +100,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "α",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Small state's value of full freedom of manoeuvre (the fully competitive end of the spectrum).",
         ),
         ParameterSpec(
@@ -98,7 +108,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "ω",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Annual value of what the second pole offers a small state that engages it fully.",
         ),
         ParameterSpec(
@@ -131,7 +141,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "η",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Annual cost to the small state of the patron's full coercion (trade and transit cut-offs, blockades), "
             "beyond the subsidies it loses and the cost of an enforced red line; lessened by its own capability.",
         ),
@@ -140,7 +150,7 @@ MODEL_PARAMETERS: dict[str, ParameterSpec] = {
             "κ",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Annual cost of an instrument of cost weight 1 (diplomatic, budgetary and domestic costs).",
         ),
     )
@@ -156,7 +166,7 @@ SECOND_POLE_PARAMETERS: dict[str, ParameterSpec] = {
             "ν",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Second pole's value of a small state that engages it fully and is supported (trade, influence).",
         ),
         ParameterSpec(
@@ -164,7 +174,7 @@ SECOND_POLE_PARAMETERS: dict[str, ParameterSpec] = {
             "θ",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Second pole's value of a fully competitive small state (drawn away from the patron) that it supports.",
         ),
         ParameterSpec(
@@ -172,7 +182,7 @@ SECOND_POLE_PARAMETERS: dict[str, ParameterSpec] = {
             "κ_Q",
             "money",
             0.0,
-            _INF,
+            MAX_MAGNITUDE,
             "Second pole's cost of delivering full support to a small state that engages it fully.",
         ),
     )

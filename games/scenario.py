@@ -12,20 +12,42 @@ import hashlib
 import json
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from games.observed import ObservedProfile
-from games.parameters import ALL_PARAMETERS, COMMITMENT_PARAMETERS, MODEL_PARAMETERS, SECOND_POLE_PARAMETERS
+from games.parameters import (
+    ALL_PARAMETERS,
+    COMMITMENT_PARAMETERS,
+    MAX_MAGNITUDE,
+    MODEL_PARAMETERS,
+    SECOND_POLE_PARAMETERS,
+)
+
+
+def _bounded(value: float) -> float:
+    """``value`` if its magnitude is at most :data:`~games.parameters.MAX_MAGNITUDE`, else a ValueError saying why."""
+    if abs(value) > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{value:g} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude a scenario number may have "
+            "(larger values would make payoff spans overflow 64-bit floats; see docs/scenarios.md)"
+        )
+    return value
+
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 UnitInterval = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
-Finite = Annotated[float, Field(allow_inf_nan=False)]
+Finite = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_bounded)]
 View = Literal["two-player", "sequential", "qre", "bayesian", "three-player", "commitment", "three-player-commitment"]
+#: A TOML array read as a tuple. Strict mode accepts only tuples; lists are allowed here, their items stay strict.
+Array = Strict(False)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    """Strict validation: no string-to-number, number-to-string or string-to-boolean coercion (an integer is
+    accepted where a float is expected, since TOML writes ``7`` for ``7.0``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class ScenarioInfo(_Strict):
@@ -38,7 +60,7 @@ class ScenarioInfo(_Strict):
     second_pole: Text
     year: Annotated[int, Field(ge=1800, le=2100)]
     summary: Text
-    views: tuple[View, ...] = Field(default=("two-player",), min_length=1)
+    views: Annotated[tuple[View, ...], Array] = Field(default=("two-player",), min_length=1)
 
 
 class Parameter(_Strict):
@@ -47,7 +69,7 @@ class Parameter(_Strict):
     label: Text
     unit: Text
     value: Finite
-    range: tuple[Finite, Finite]
+    range: Annotated[tuple[Finite, Finite], Array]
     source: Text
 
     @model_validator(mode="after")
@@ -85,7 +107,7 @@ class Instrument(_Strict):
     dependence_reduction: dict[Identifier, UnitInterval] = Field(default_factory=dict)
     capability_gain: UnitInterval = 0.0
     second_pole_engagement: UnitInterval = 0.0
-    cost_weight: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 0.0
+    cost_weight: Annotated[Finite, Field(ge=0.0)] = 0.0
     strategic: bool
     evidence: Text
 
@@ -134,11 +156,11 @@ class Scenario(_Strict):
 
     scenario: ScenarioInfo
     parameters: dict[str, Parameter]
-    subsidies: tuple[SubsidyChannel, ...] = Field(min_length=1)
-    instruments: tuple[Instrument, ...] = Field(min_length=2)
-    responses: tuple[Response, ...] = Field(min_length=2)
-    patron_types: tuple[PatronType, ...] = ()
-    second_pole_responses: tuple[SecondPoleResponse, ...] = ()
+    subsidies: Annotated[tuple[SubsidyChannel, ...], Array] = Field(min_length=1)
+    instruments: Annotated[tuple[Instrument, ...], Array] = Field(min_length=2)
+    responses: Annotated[tuple[Response, ...], Array] = Field(min_length=2)
+    patron_types: Annotated[tuple[PatronType, ...], Array] = ()
+    second_pole_responses: Annotated[tuple[SecondPoleResponse, ...], Array] = ()
     observed: ObservedProfile | None = None
 
     @model_validator(mode="after")

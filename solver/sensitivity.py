@@ -28,10 +28,10 @@ from numpy.typing import NDArray
 
 from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
-from solver.selection import Rule, select
+from solver.selection import Rule, select, with_label_indicators
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
 from solver.sweeps.run import DEFAULT_CHUNK_SIZE, choose_backend, sweep_frame
-from solver.sweeps.spec import make_spec
+from solver.sweeps.spec import SweepSpecError, make_spec
 from solver.views import ViewName, ViewOptions, get_view, view_parameters, view_rules
 
 FloatArray = NDArray[np.float64]
@@ -143,6 +143,18 @@ def varied_parameters(scenario: Scenario, view: ViewName = "two-player") -> list
     return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]
 
 
+def _check_outputs(reference: pd.DataFrame, outputs: Sequence[str]) -> None:
+    """Refuse, before the sweep, outputs that are not numeric columns of its table (the scenario point's rows)."""
+    table = with_label_indicators(reference)
+    known = list(table.select_dtypes(["number", "bool"]).columns)
+    unknown = [name for name in outputs if name not in known]
+    if unknown:
+        raise SweepSpecError(
+            f"unknown output(s) {', '.join(map(repr, unknown))}; an output is a numeric column of the sweep table: "
+            + ", ".join(known)
+        )
+
+
 def sobol_analysis(
     scenario: Scenario | str,
     *,
@@ -189,6 +201,7 @@ def sobol_analysis(
     chosen = list(factors or varied_parameters(case, view))
     spec = make_spec(case, chosen, "saltelli", n, seed, known=view_parameters(view))
     rules = rules or view_rules(view)
+    _check_outputs(reference_equilibria(case, rules, view, options), outputs)
     backend = choose_backend(workers, scheduler, dask_local)
     table = sweep_frame(case, spec, out, rules=rules, view=view, options=options, chunk_size=chunk_size,
                         backend=backend, quiet=quiet)  # fmt: skip

@@ -15,7 +15,7 @@ unit_interval = st.floats(0.0, 1.0, allow_nan=False)
 
 def _parameter(draw: st.DrawFn, name: str) -> dict[str, Any]:
     spec = MODEL_PARAMETERS[name]
-    upper = spec.upper if spec.upper < float("inf") else 60.0
+    upper = min(spec.upper, 60.0)  # money is bounded only by MAX_MAGNITUDE; draw plausible magnitudes
     value = draw(st.floats(spec.lower, upper, allow_nan=False))
     return {"label": name, "unit": spec.unit, "value": value, "range": [spec.lower, upper], "source": "assumed"}
 

@@ -1,7 +1,9 @@
 """The ``hedge`` application and what its commands share: options, user-error handling, scenario loading.
 
-User errors (a missing or invalid scenario file, an unknown instrument, a bad sweep specification) print one
-message to standard error and exit with status 2, without a traceback. An interrupted sweep exits with 130.
+User errors (a missing or invalid scenario file, an unknown instrument, a bad sweep specification, an output
+path that cannot be written, a malformed scheduler address) print one message to standard error and exit with
+status 2, without a traceback; options are checked when the command line is read (:mod:`solver.cli.checks`). An
+interrupted sweep exits with 130.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def user_errors() -> Iterator[None]:
         yield
     except (SweepSpecError, SweepStoreError, ScenarioError) as error:
         raise fail(str(error)) from None
+    except OSError as error:  # the system refused a file or a connection: the user's environment, not a bug
+        raise fail(f"{error}; check the path or address and try again") from None
     except KeyboardInterrupt:
         err.print("interrupted: finished chunks are kept; run the same command again to resume")
         raise typer.Exit(code=130) from None

@@ -11,11 +11,12 @@ from rich.text import Text
 
 from games import Scenario, build_game, catalogue
 from games.bayesian import build_bayesian_game
-from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
+from games.gambit_files import GameFileError, StrategicGame, read_nfg_file, write_nfg
 from games.three_player import build_three_player_game
 from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
-from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
+from solver.cli.checks import output_file
+from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, chosen_view, view_choice
 from solver.equilibria import METHODS, Method, equilibria
 from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
 from solver.report import (
@@ -26,7 +27,7 @@ from solver.report import (
     render_fit_line,
     render_view,
 )
-from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewResult, get_view
+from solver.views import VIEWS, ViewName, ViewResult, get_view
 
 
 @app.command()
@@ -37,13 +38,16 @@ def solve(
     as_json: JsonOpt = False,
     method: Annotated[str, typer.Option(help=f"Equilibrium method: {', '.join(METHODS)}.")] = "auto",
     view: ViewOpt = "two-player",
-    precision: PrecisionOpt = DEFAULT_PRECISION,
-    tie_breaking: TieBreakingOpt = "strong",
+    precision: PrecisionOpt = None,
+    tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
         raise fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
     if scenario.endswith(".nfg"):
+        chosen, _ = chosen_view(view, precision, tie_breaking)
+        if chosen != "two-player":
+            raise fail(f"a .nfg file is solved as a plain two-player game; drop --view {chosen}")
         _solve_nfg(Path(scenario), method, as_json)
         return
     case = scenario_or_exit(scenario)
@@ -62,7 +66,10 @@ def solve(
             render_view(result, stdout_console())
             render_fit_line(observed, stdout_console())
         return
-    analysis = analyse(case, method=method)
+    try:
+        analysis = analyse(case, method=method)
+    except ValueError as error:  # a game beyond what the method handles, as for the other views
+        raise fail(f"{case.id}: {error}") from None
     observed = _observed_fit(case, "two-player")
     if as_json:
         typer.echo(
@@ -109,9 +116,7 @@ def fit(
 def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
     """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
     try:
-        game = read_nfg(path.read_text(encoding="utf-8"), origin=str(path))
-    except OSError as error:
-        raise fail(f"{path}: cannot read the game file ({error.strerror}).") from None
+        game = read_nfg_file(path)
     except GameFileError as error:
         raise fail(str(error)) from None
     if len(game.players) != 2:
@@ -136,7 +141,9 @@ def export(
         str, typer.Option("--format", help="nfg (strategic form) or efg (sequential view).")
     ] = "nfg",
     view: Annotated[str, typer.Option(help="For nfg: two-player, bayesian or three-player.")] = "two-player",
-    out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(callback=output_file(), help="Write here instead of standard output.")
+    ] = None,
 ) -> None:
     """Write a scenario's game as a Gambit file: .nfg for a strategic view, .efg for the sequential view."""
     case = scenario_or_exit(scenario)
@@ -153,6 +160,7 @@ def export(
     if out is None:
         typer.echo(text, nl=False)
     else:
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
 
 

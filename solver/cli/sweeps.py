@@ -8,12 +8,12 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 from matplotlib.axes import Axes
-from matplotlib.backend_bases import FigureCanvasBase
 from rich.table import Table
 
 from games import Scenario
 from solver.analysis import package_version
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
+from solver.cli.checks import FIGURE_SUFFIXES, TABLE_SUFFIXES, output_file, scheduler_address
 from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
@@ -21,11 +21,10 @@ from solver.robustness import Robustness, robustness
 from solver.selection import RULES
 from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
 from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
-from solver.sweeps.files import check_writable
 from solver.sweeps.spec import SAMPLED, Design, SweepSpec
-from solver.sweeps.tables import check_output_path, sidecar_path, write_table
+from solver.sweeps.tables import sidecar_path, write_table
 from solver.tracking import track_equilibria
-from solver.views import DEFAULT_PRECISION, ViewName, ViewOptions, get_view, used_options, view_parameters
+from solver.views import ViewName, ViewOptions, get_view, used_options, view_parameters
 
 VaryOpt = Annotated[
     list[str] | None,
@@ -37,7 +36,9 @@ VaryOpt = Annotated[
 WorkersOpt = Annotated[
     int | None, typer.Option(min=1, help="Local worker processes (default: all cores; 1 = no pool).")
 ]
-SchedulerOpt = Annotated[str | None, typer.Option(help="Address of a Dask scheduler, e.g. tcp://host:8786.")]
+SchedulerOpt = Annotated[
+    str | None, typer.Option(callback=scheduler_address, help="Address of a Dask scheduler, e.g. tcp://host:8786.")
+]
 DaskLocalOpt = Annotated[
     int | None, typer.Option("--dask-local", min=1, help="Start a local Dask cluster of N workers.")
 ]
@@ -46,21 +47,6 @@ SeedOpt = Annotated[int, typer.Option(help="Seed of the sample.")]
 RuleOpt = Annotated[
     str, typer.Option(help=f"Rule for points with several equilibria: {', '.join(RULES)} (docs/sensitivity.md).")
 ]
-
-
-def check_outputs(tables: tuple[Path | None, ...] = (), figures: tuple[Path | None, ...] = ()) -> None:
-    """Exit 2 before any work if a table (.parquet/.csv) or figure could not be written where asked."""
-    with user_errors():
-        for table in tables:
-            if table is not None:
-                check_output_path(table)
-        for figure in figures:
-            if figure is None:
-                continue
-            kinds = FigureCanvasBase.get_supported_filetypes()
-            if figure.suffix.lower().lstrip(".") not in kinds:
-                raise fail(f"{figure}: unknown figure extension {figure.suffix!r}; use one of .{', .'.join(kinds)}")
-            check_writable(figure)
 
 
 def view_settings(view: ViewName, options: ViewOptions) -> dict[str, Any]:
@@ -92,7 +78,11 @@ def sweep_command(
     scenario: ScenarioArg,
     vary: VaryOpt = None,
     out: Annotated[
-        Path | None, typer.Option(help="Output table, .parquet or .csv by its extension (resumed if interrupted).")
+        Path | None,
+        typer.Option(
+            callback=output_file(TABLE_SUFFIXES),
+            help="Output table, .parquet or .csv by its extension (resumed if interrupted).",
+        ),
     ] = None,
     sample: Annotated[str | None, typer.Option(help=f"Sample instead of a grid: {', '.join(SAMPLED)}.")] = None,
     n: Annotated[int | None, typer.Option("--n", help="Sample size.")] = None,
@@ -104,15 +94,14 @@ def sweep_command(
     quiet: QuietOpt = False,
     overwrite: Annotated[bool, typer.Option(help="Replace an output that holds a different sweep.")] = False,
     view: ViewOpt = "two-player",
-    precision: PrecisionOpt = DEFAULT_PRECISION,
-    tie_breaking: TieBreakingOpt = "strong",
+    precision: PrecisionOpt = None,
+    tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """Solve a scenario in any view over a grid or sample of parameters: one table row per (point, solution)."""
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     if out is None:
         raise fail("give the output file: --out runs/NAME.parquet (or runs/NAME.csv)")
-    check_outputs(tables=(out,))
     design: Design = choose(sample, SAMPLED, "--sample") if sample else "grid"
     if scheduler and dask_local:
         raise fail("give --scheduler or --dask-local, not both")
@@ -153,18 +142,27 @@ def sensitivity(
     ] = None,
     rule: RuleOpt = "mean",
     seed: SeedOpt = 0,
-    out: Annotated[Path | None, typer.Option(help="Write the indices as a table: .csv or .parquet.")] = None,
-    runs: Annotated[
-        Path | None, typer.Option(help="Keep the model runs in this .parquet or .csv table (resumable).")
+    out: Annotated[
+        Path | None,
+        typer.Option(callback=output_file(TABLE_SUFFIXES), help="Write the indices as a table: .csv or .parquet."),
     ] = None,
-    plot: Annotated[Path | None, typer.Option(help="Bar chart (PNG/SVG) of the first output's indices.")] = None,
+    runs: Annotated[
+        Path | None,
+        typer.Option(
+            callback=output_file(TABLE_SUFFIXES), help="Keep the model runs in this .parquet or .csv table (resumable)."
+        ),
+    ] = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option(callback=output_file(FIGURE_SUFFIXES), help="Bar chart (PNG/SVG) of the first output's indices."),
+    ] = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
     dask_local: DaskLocalOpt = None,
     quiet: QuietOpt = False,
     view: ViewOpt = "two-player",
-    precision: PrecisionOpt = DEFAULT_PRECISION,
-    tie_breaking: TieBreakingOpt = "strong",
+    precision: PrecisionOpt = None,
+    tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """First-order and total Sobol' indices of the portfolio measures of any view over the plausible box."""
     case = scenario_or_exit(scenario)
@@ -172,7 +170,6 @@ def sensitivity(
     choose(method, ("sobol",), "--method")
     chosen_rule = choose(rule, RULES, "--rule")
     outputs = tuple(output or DEFAULT_OUTPUTS)
-    check_outputs(tables=(out, runs), figures=(plot,))
     with user_errors():
         result = sobol_analysis(
             case,
@@ -227,13 +224,17 @@ def robustness_command(
     dask_local: DaskLocalOpt = None,
     quiet: QuietOpt = False,
     view: ViewOpt = "two-player",
-    precision: PrecisionOpt = DEFAULT_PRECISION,
-    tie_breaking: TieBreakingOpt = "strong",
-    out: Annotated[Path | None, typer.Option(help="Write the shares per label as a table: .csv or .parquet.")] = None,
+    precision: PrecisionOpt = None,
+    tie_breaking: TieBreakingOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            callback=output_file(TABLE_SUFFIXES), help="Write the shares per label as a table: .csv or .parquet."
+        ),
+    ] = None,
 ) -> None:
     """Share of the plausible parameter box in which each label holds in a view, against its shipped verdict."""
     case = scenario_or_exit(scenario)
-    check_outputs(tables=(out,))
     design = choose(sample, SAMPLED[:3], "--sample")
     chosen_rule = choose(rule, RULES, "--rule")
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
@@ -242,7 +243,7 @@ def robustness_command(
         try:
             report = robustness(
                 case,
-                n=n or (4096 if batch else 256),
+                n=(4096 if batch else 256) if n is None else n,
                 design=design,
                 factors=vary or None,
                 rule=chosen_rule,
@@ -291,7 +292,12 @@ def _print_robustness(case_id: str, report: Robustness, rule: str) -> None:
 
 plot_app = typer.Typer(help="Figures: phase diagrams and equilibrium tracks.", no_args_is_help=True)
 app.add_typer(plot_app, name="plot")
-FigureOpt = Annotated[Path, typer.Option(help="Figure file; the suffix (.png, .svg, .pdf) picks the format.")]
+FigureOpt = Annotated[
+    Path,
+    typer.Option(
+        callback=output_file(FIGURE_SUFFIXES), help="Figure file; the suffix (.png, .svg, .pdf) picks the format."
+    ),
+]
 
 
 @plot_app.command("phase")
@@ -303,12 +309,11 @@ def plot_phase_command(
     workers: WorkersOpt = None,
     quiet: QuietOpt = False,
     view: ViewOpt = "two-player",
-    precision: PrecisionOpt = DEFAULT_PRECISION,
-    tie_breaking: TieBreakingOpt = "strong",
+    precision: PrecisionOpt = None,
+    tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """A 2-D phase diagram of any view: which label holds where; points with several solutions hatched."""
     case = scenario_or_exit(scenario)
-    check_outputs(figures=(out,))
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
         frame = phase_diagram(case, x, y, view=chosen_view, options=options, workers=workers, quiet=quiet)
@@ -325,12 +330,11 @@ def plot_track_command(
     workers: WorkersOpt = None,
     quiet: QuietOpt = False,
     view: ViewOpt = "two-player",
-    precision: PrecisionOpt = DEFAULT_PRECISION,
-    tie_breaking: TieBreakingOpt = "strong",
+    precision: PrecisionOpt = None,
+    tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """Follow each solution of a view as one parameter moves; mark where they appear, vanish or switch label."""
     case = scenario_or_exit(scenario)
-    check_outputs(figures=(out,))
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
         tracks = track_equilibria(case, vary, view=chosen_view, options=options, workers=workers, quiet=quiet)

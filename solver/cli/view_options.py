@@ -1,7 +1,8 @@
 """The options every command that solves a view shares: which view, and the options of the views that use them.
 
-An option set for a view that does not use it (``--precision`` outside the QRE view, ``--tie-breaking`` outside
-the commitment views) is refused, not silently ignored; so is a view the scenario does not declare.
+``--precision`` and ``--tie-breaking`` default to "not given": given for a view that does not use them (the QRE
+view uses the first, the commitment views the second), they are refused, not silently ignored; so is a view the
+scenario does not declare.
 """
 
 from __future__ import annotations
@@ -12,29 +13,49 @@ import typer
 
 from games import Scenario
 from solver.cli.app import choose, fail
+from solver.cli.checks import number_in
 from solver.commitment import TIE_BREAKING
-from solver.views import VIEWS, ViewName, ViewOptions, check_declared, unused_options
+from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewOptions, check_declared, get_view
 
 ViewOpt = Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")]
-PrecisionOpt = Annotated[float, typer.Option(min=0.0, max=1e4, help="Logit precision λ for --view qre (0 … 10⁴).")]
+PrecisionOpt = Annotated[
+    float | None,
+    typer.Option(
+        callback=number_in(0.0, 1e4),
+        help=f"Logit precision λ for --view qre (0 … 10⁴; default {DEFAULT_PRECISION:g}).",
+    ),
+]
 TieBreakingOpt = Annotated[
-    str, typer.Option(help="Stackelberg tie-breaking for the commitment views: strong (for the small state) or weak.")
+    str | None,
+    typer.Option(
+        help="Stackelberg tie-breaking for the commitment views: strong (for the small state, default) or weak."
+    ),
 ]
 
-#: The command-line spelling of each view option.
-FLAGS = {"precision": "--precision", "tie_breaking": "--tie-breaking"}
+#: Why each view option is refused where the view does not use it.
+REFUSALS = {
+    "precision": "--precision applies to --view qre only, not {view}; drop it or add --view qre",
+    "tie_breaking": "--tie-breaking applies to the commitment views only, not {view}; drop it or add --view commitment",
+}
 
 
-def view_choice(case: Scenario, view: str, precision: float, tie_breaking: str) -> tuple[ViewName, ViewOptions]:
-    """The chosen view and its options, or exit 2: unknown view, undeclared view, or an option it does not use."""
+def chosen_view(view: str, precision: float | None, tie_breaking: str | None) -> tuple[ViewName, ViewOptions]:
+    """The view and its options, or exit 2: an unknown view, or an option given that the view does not use."""
     chosen = choose(view, VIEWS, "--view")
-    options = ViewOptions(precision=precision, tie_breaking=choose(tie_breaking, TIE_BREAKING, "--tie-breaking"))
+    given = {"precision": precision is not None, "tie_breaking": tie_breaking is not None}
+    for name in (n for n, is_given in given.items() if is_given and n not in get_view(chosen).options):
+        raise fail(REFUSALS[name].format(view=chosen))
+    rule = choose(tie_breaking or "strong", TIE_BREAKING, "--tie-breaking")
+    return chosen, ViewOptions(DEFAULT_PRECISION if precision is None else precision, rule)
+
+
+def view_choice(
+    case: Scenario, view: str, precision: float | None, tie_breaking: str | None
+) -> tuple[ViewName, ViewOptions]:
+    """:func:`chosen_view`, and exit 2 where the scenario does not declare the view."""
+    chosen, options = chosen_view(view, precision, tie_breaking)
     try:
         check_declared(case, chosen)
     except ValueError as error:
         raise fail(str(error)) from None
-    unused = unused_options(chosen, options)
-    if unused:
-        flags = ", ".join(FLAGS[name] for name in unused)
-        raise fail(f"{flags} does not apply to the {chosen} view; drop it (or choose a view that uses it)")
     return chosen, options

@@ -34,21 +34,27 @@ def check_writable(path: Path) -> None:
     """Check that a file can be written at ``path``, creating its folder if needed, before any work is done.
 
     Refused with a :class:`SweepStoreError` naming the fix: a path that is a folder, a folder that cannot be
-    created (a file in the way, a read-only place), or one that cannot be written in (probed with a temporary
-    file, so permissions, read-only mounts and full quotas are all caught, for root as for anyone).
+    created (a file in the way, a read-only place), one that cannot be written in (probed with a temporary
+    file, so permissions, read-only mounts and full quotas are all caught, for root as for anyone), and an
+    existing file that cannot be overwritten.
     """
     if path.is_dir():
         example = path / ("out" + (path.suffix or ".parquet"))
         raise SweepStoreError(f"{path} is a folder; give a file name inside it, such as {example}")
+    existing = next(parent for parent in path.absolute().parents if parent.exists())
+    if not existing.is_dir():
+        raise SweepStoreError(f"cannot write {path}: {existing} is a file, not a folder; choose another location")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=path.parent):
             pass
     except OSError as error:
         raise SweepStoreError(
-            f"cannot write {path}: {error.strerror or error} ({error.filename or path.parent}); "
-            "choose a writable folder"
+            f"{path}: cannot write in {error.filename or path.parent} ({error.strerror or error}); "
+            "choose another location"
         ) from None
+    if path.exists() and not (path.is_file() and os.access(path, os.W_OK)):
+        raise SweepStoreError(f"{path} exists and cannot be written as a file; choose another name")
 
 
 def temporary_path(path: Path) -> Path:

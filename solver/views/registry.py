@@ -58,14 +58,6 @@ def get_view(name: str) -> View:
     return REGISTRY[name]
 
 
-def unused_options(view: ViewName, options: ViewOptions) -> list[str]:
-    """The options set away from their defaults that ``view`` does not use (to refuse, not silently ignore)."""
-    defaults = ViewOptions()
-    used = get_view(view).options
-    return [f.name for f in fields(ViewOptions)
-            if f.name not in used and getattr(options, f.name) != getattr(defaults, f.name)]  # fmt: skip
-
-
 def used_options(view: ViewName, options: ViewOptions) -> dict[str, object]:
     """The options ``view`` uses, by name, with their values (what identifies a run of it)."""
     return {f.name: getattr(options, f.name) for f in fields(ViewOptions) if f.name in get_view(view).options}

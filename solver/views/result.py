@@ -45,9 +45,9 @@ NO_COMPONENT = -1
 class ViewOptions:
     """How a view is solved: the QRE's logit precision λ, the commitment views' Stackelberg tie-breaking.
 
-    A view uses the options it names in :attr:`View.options`; :func:`solver.views.unused_options` lists those
-    set away from their defaults that a view would ignore, so callers can refuse them. (How solutions are
-    *read* — the thresholds of :class:`~solver.portfolio.ReadingRules` — is a separate argument.)
+    A view uses the options it names in :attr:`View.options` and ignores the others (the command line refuses
+    an option given to a view that does not use it). How solutions are *read* — the thresholds of
+    :class:`~solver.portfolio.ReadingRules` — is a separate argument.
     """
 
     precision: float = DEFAULT_PRECISION

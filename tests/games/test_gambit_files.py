@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 from games import Scenario, build_game, load_scenario
-from games.gambit_files import GameFileError, StrategicGame, read_nfg, write_nfg
+from games.gambit_files import GameFileError, StrategicGame, read_nfg, read_nfg_file, write_nfg
 from solver import equilibria
 from solver.sequential import solve_sequential
 from tests.oracle import unmatched
@@ -111,7 +111,13 @@ def test_malformed_nfg_is_refused_with_position(text: str, fragment: str) -> Non
         ("1e-500", "outside the range of a 64-bit float"),
         ("-1e309", "outside the range of a 64-bit float"),
         ("1/0", "not a finite number"),
+        ("-7/0", "not a finite number"),
         ("1" * 500, "not a number"),
+        ("9" * 10_000, "not a number"),  # refused by its length, never handed to Fraction
+        ("9" * 399, "outside the range of a 64-bit float"),  # short enough to parse exactly, too large for a float
+        ("9" * 350 + "/3", "outside the range of a 64-bit float"),
+        ("1/" + "9" * 398, "outside the range of a 64-bit float"),  # a non-zero rational that underflows to 0
+        ("1e-390", "outside the range of a 64-bit float"),  # ditto, within the exponent bound
     ],
 )
 def test_payoffs_out_of_range_are_refused_at_once(payoff: str, fragment: str) -> None:
@@ -120,6 +126,59 @@ def test_payoffs_out_of_range_are_refused_at_once(payoff: str, fragment: str) ->
     with pytest.raises(GameFileError, match=fragment):
         read_nfg(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ('{ "" 1 0 } } 1e99999999 1', "not a number"),  # outcome payoffs are bounded like the payoff version's
+        ('{ "" 1/0 0 } } 1 1', "not a finite number"),
+        ('{ "" 1 0 } } 2 1', "not a valid outcome number"),  # undeclared outcome
+        ('{ "" 1 0 } } -1 1', "not a valid outcome number"),
+        ('{ "" 1 0 } } 1.5 1', "not a valid outcome number"),  # used to be truncated to outcome 1
+        ('{ "" 1 0 } } 1e300 1', "not a valid outcome number"),
+    ],
+)
+def test_outcome_version_numbers_are_range_checked(body: str, fragment: str) -> None:
+    text = f'NFG 1 R "x" {{ "1" "2" }} {{ 2 1 }}\n\n{{ {body}'
+    started = time.perf_counter()
+    with pytest.raises(GameFileError, match=fragment):
+        read_nfg(text, origin="case.nfg")
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("counts", "fragment"),
+    [
+        ("1e300 2", "not a valid strategy count"),  # used to build range(int(1e300)): a hang
+        ("2.5 2", "not a valid strategy count"),
+        ("0 2", "not a valid strategy count"),
+        ("-1 2", "not a valid strategy count"),
+        ("100000 100000", "more than 10,000,000 payoffs"),  # used to allocate 160 GB before reading a payoff
+    ],
+)
+def test_strategy_counts_are_range_checked_before_allocation(counts: str, fragment: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(GameFileError, match=fragment):
+        read_nfg(f'NFG 1 R "x" {{ "1" "2" }} {{ {counts} }}\n\n1 2', origin="case.nfg")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_payoff_span_beyond_a_float_is_refused() -> None:
+    """Each payoff is a finite float, but 1.7e308 − (−1.7e308) overflows: the solvers divide by that span."""
+    with pytest.raises(GameFileError, match=r"case\.nfg: the payoffs of '1' span .* beyond a 64-bit float; rescale"):
+        read_nfg('NFG 1 R "x" { "1" "2" } { 2 1 }\n\n1.7e308 0 -1.7e308 0', origin="case.nfg")
+    assert read_nfg('NFG 1 R "x" { "1" "2" } { 2 1 }\n\n8e307 0 -8e307 0').payoffs[0].max() == 8e307
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_a_game_file_that_is_not_utf8_says_so(encoding: str, tmp_path: Path) -> None:
+    path = tmp_path / "case.nfg"
+    path.write_bytes('NFG 1 R "Bélarus" { "1" "2" } { 1 1 }\n\n1 0\n'.encode(encoding))
+    with pytest.raises(GameFileError, match=r"case\.nfg: not UTF-8 text .* save the file as UTF-8"):
+        read_nfg_file(path)
+    with pytest.raises(GameFileError, match=r"missing\.nfg: cannot read the game file"):
+        read_nfg_file(tmp_path / "missing.nfg")
 
 
 def test_ordinary_payoffs_still_read_exactly() -> None:

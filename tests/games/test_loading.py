@@ -5,10 +5,14 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pytest
+from pydantic import ValidationError
 
 from games import ScenarioError, catalogue, load_scenario
 from games.loading import catalogue_files
+from games.parameters import ALL_PARAMETERS, MAX_MAGNITUDE
+from games.payoffs import payoff_matrices
 
 BELARUS = Path(__file__).resolve().parents[2] / "games" / "catalogue" / "belarus-2014.toml"
 
@@ -101,6 +105,52 @@ BAD_EDITS = {
         ),
         ["scenario.views", "at least 1 item"],
     ),
+    # Strict types: each of these was coerced silently before (issue 14).
+    "year as text": (("year = 2014", 'year = "2014"'), ["scenario.year", "expected an integer", 'got the text "2014"']),
+    "year as a float": (("year = 2014", "year = 2014.0"), ["scenario.year", "expected an integer", "2014.0"]),
+    "boolean as text": (
+        ("crosses_red_line = false", 'crosses_red_line = "yes"'),
+        ["crosses_red_line", "expected true or false", 'got the text "yes"'],
+    ),
+    "boolean as an integer": (
+        ("crosses_red_line = false", "crosses_red_line = 1"),
+        ["crosses_red_line", "expected true or false", "got the integer 1"],
+    ),
+    "text as a number": (
+        ('label = "Enmeshment (Union State, EEU, CSTO)"', "label = 1"),
+        ['instruments[1] (id "enmeshment").label', "expected text in double quotes", "got the integer 1"],
+    ),
+    "number as text": (
+        ("alignment = 0.5\n", 'alignment = "0.9"\n'),
+        ['(id "enmeshment").alignment', "expected a number without quotes", 'got the text "0.9"'],
+    ),
+    "number as a boolean": (("value = 7.0\n", "value = true\n"), ["subsidy_value.value", "got the boolean true"]),
+    "range as text": (
+        ("range = [5.5, 9.6]", 'range = "5.5, 9.6"'),
+        ["parameters.subsidy_value.range", "expected an array", 'got the text "5.5, 9.6"'],
+    ),
+    "override as text": (
+        ("overrides = { patron_aggressiveness = 0.3 }", 'overrides = { patron_aggressiveness = "0.3" }'),
+        ["overrides.patron_aggressiveness", "expected a number", 'got the text "0.3"'],
+    ),
+    "observed years as text": (("years = 4\n", 'years = "4"\n'), ["observed.years", 'got the text "4"']),
+    "observed flag as text": (
+        ("pursued = false", 'pursued = "no"'),
+        ["observed.instruments.", ".pursued", "expected true or false", 'got the text "no"'],
+    ),
+    # Bounded numbers: 1.7e308 used to pass validation and fail in the solver's SVD (issue 14).
+    "huge value": (
+        ("value = 7.0\nrange = [5.5, 9.6]", "value = 1.7e308\nrange = [5.5, 1.7e308]"),
+        ["subsidy_value.value", "subsidy_value.range[1]", "1.7e+308 is beyond ±1e+74", "docs/scenarios.md"],
+    ),
+    "huge cost weight": (
+        ("cost_weight = 0.25", "cost_weight = 1e300"),
+        ["cost_weight", "1e+300 is beyond ±1e+74"],
+    ),
+    "huge override": (
+        ("overrides = { patron_aggressiveness = 0.3 }", "overrides = { subsidy_value = 1e200 }"),
+        ["overrides.subsidy_value", "beyond ±1e+74"],
+    ),
     "missing parameter": (
         ("[parameters.instrument_cost]", "[parameters.instrument_costs]"),
         ["parameters.instrument_cost is missing", "parameters.instrument_costs is not a model parameter"],
@@ -119,6 +169,35 @@ def test_bad_scenarios_are_refused_naming_file_and_field(case: str, tmp_path: Pa
     assert str(path) in message
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} not in:\n{message}"
+
+
+def test_an_integer_is_still_a_number(tmp_path: Path) -> None:
+    """Strictness refuses text for numbers, not TOML's integer spelling of a float (``7`` for ``7.0``)."""
+    assert "value = 7.0\n" in BASE
+    scenario = load_scenario(_write(tmp_path, BASE.replace("value = 7.0\n", "value = 7\n", 1)))
+    assert scenario.value("subsidy_value") == 7.0
+    assert isinstance(scenario.value("subsidy_value"), float)
+
+
+def test_at_the_magnitude_bound_payoff_spans_stay_representable(tmp_path: Path) -> None:
+    """Every money value and cost weight at MAX_MAGNITUDE: payoffs, spans and (λ_max · span)² are finite floats,
+    as the derivation in games/parameters.py claims."""
+    at_bound = BASE.replace("cost_weight = 3.0", f"cost_weight = {MAX_MAGNITUDE:g}")
+    money = [name for name, spec in ALL_PARAMETERS.items() if spec.kind == "money"]
+    scenario = load_scenario(_write(tmp_path, at_bound)).with_values(**dict.fromkeys(money, MAX_MAGNITUDE))
+    small_state, patron = payoff_matrices(scenario)
+    for matrix in (small_state, patron):
+        span = np.float64(matrix.max()) - np.float64(matrix.min())
+        assert np.isfinite(matrix).all()
+        assert np.isfinite((1e4 * span) ** 2)
+
+
+def test_a_sweep_cannot_leave_the_bound(tmp_path: Path) -> None:
+    """``with_values`` re-validates: a point beyond the bound is refused, not solved into an overflow."""
+    scenario = load_scenario(BELARUS)
+    assert scenario.with_values(subsidy_value=MAX_MAGNITUDE).value("subsidy_value") == MAX_MAGNITUDE
+    with pytest.raises(ValidationError, match="beyond"):
+        scenario.with_values(subsidy_value=1.7e308)
 
 
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from games import load_scenario
 from solver.cli import app
 from solver.sweeps import read_metadata, read_sweep
 from solver.sweeps.tables import read_table
+from tests.solver.cli.output import flat
 
 runner = CliRunner()
 
@@ -79,7 +80,7 @@ def test_bad_sweeps_exit_2_with_one_message(tmp_path: Path, args: list[str], mes
         args = [*args[:-1], str(tmp_path / args[-1])]
     result = runner.invoke(app, ["sweep", "belarus-2014", *args, "--workers", "1", "-q"])
     assert result.exit_code == 2, result.output
-    assert message in " ".join(result.output.split())
+    assert message in flat(result.output)
     assert "Traceback" not in result.output
 
 
@@ -175,7 +176,7 @@ def test_robustness_of_another_view_from_the_command_line() -> None:
     assert "compares two-player equilibria" in refused.output
     ignored = runner.invoke(app, [*args, "--precision", "3"])
     assert ignored.exit_code == 2
-    assert "--precision does not apply to the sequential view" in ignored.output
+    assert "--precision applies to --view qre only, not sequential" in ignored.output
     undeclared = runner.invoke(app, ["robustness", "textbook-deterrence", "--view", "bayesian"])
     assert undeclared.exit_code == 2
 
@@ -273,7 +274,7 @@ def test_robustness_shares_as_csv_with_their_metadata(tmp_path: Path) -> None:
         ("sensitivity", "--out", "folder", "is a folder"),
         ("sensitivity", "--out", "indices.txt", "*.parquet or *.csv"),
         ("sensitivity", "--runs", "file/runs.parquet", "cannot write"),
-        ("sensitivity", "--plot", "chart.docx", "unknown figure extension '.docx'"),
+        ("sensitivity", "--plot", "chart.docx", "the suffix picks the format; name the output *.eps or"),
         ("plot phase", "--out", "file/phase.png", "cannot write"),
         ("robustness", "--out", "shares.json", "*.parquet or *.csv"),
     ],
@@ -296,5 +297,5 @@ def test_output_paths_are_checked_before_any_work(
     }[command]
     result = runner.invoke(app, [*command.split(), "belarus-2014", *rest, option, str(tmp_path / where)])
     assert result.exit_code == 2, result.output
-    assert message in " ".join(result.output.split())
+    assert message in flat(result.output)
     assert "Traceback" not in result.output
