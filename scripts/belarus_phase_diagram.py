@@ -19,6 +19,7 @@ matplotlib.use("Agg")
 from games import load_scenario
 from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_tracks
+from solver.sweeps import choose_backend
 from solver.tracking import track_equilibria
 
 
@@ -32,7 +33,7 @@ def main() -> None:
 
     belarus = load_scenario("belarus-2014")
     x, y = f"subsidy_value=0:20:{args.resolution}", f"red_line_cost=0:50:{args.resolution}"
-    phases = phase_diagram(belarus, x, y, workers=args.workers)
+    phases = phase_diagram(belarus, x, y, backend=choose_backend(args.workers))
     print(phases["phase"].value_counts(normalize=True).round(3).to_string())
 
     ax = plot_phase(
@@ -42,7 +43,8 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     ax.get_figure().savefig(args.out, dpi=110, bbox_inches="tight")
 
-    tracks = track_equilibria(belarus, f"red_line_cost=0:50:{2 * args.resolution}", workers=args.workers)
+    backend = choose_backend(args.workers)
+    tracks = track_equilibria(belarus, f"red_line_cost=0:50:{2 * args.resolution}", backend=backend)
     print(tracks.events.to_string(index=False))
     track_ax = plot_tracks(tracks, "mean_alignment")
     track_ax.get_figure().savefig(

@@ -16,6 +16,7 @@ import pandas as pd
 
 from solver import ReadingRules
 from solver.robustness import robustness
+from solver.sweeps import choose_backend
 
 
 def main() -> None:
@@ -28,7 +29,7 @@ def main() -> None:
     rows = {}
     for threshold in (0.05, 0.10, 0.20, 0.30):
         rules = ReadingRules(filter_one_min_dependence_reduction=threshold)
-        report = robustness("belarus-2014", n=args.n, rules=rules, workers=args.workers, quiet=True)
+        report = robustness("belarus-2014", n=args.n, rules=rules, backend=choose_backend(args.workers), quiet=True)
         rows[threshold] = report.shares["every_equilibrium"]
         print(f"Filter One ≥ {threshold:.2f}: {report.summary()}")
     table = pd.DataFrame(rows).T

@@ -22,6 +22,7 @@ import pandas as pd
 from solver.plots import plot_sobol
 from solver.selection import RULES
 from solver.sensitivity import sobol_analysis
+from solver.sweeps import choose_backend
 
 
 def main() -> None:
@@ -41,7 +42,7 @@ def main() -> None:
             outputs=["is_hedging", "competitive_share"],
             rule=rule,
             out=args.out / "runs.parquet",
-            workers=args.workers,
+            backend=choose_backend(args.workers),
             quiet=True,
         )
         result.indices.to_csv(args.out / f"indices-{rule}.csv")

@@ -16,6 +16,7 @@ import argparse
 from games import catalogue
 from solver.fit import fit_view
 from solver.robustness import robustness
+from solver.sweeps import SerialBackend
 from solver.views import VIEWS, solve_view
 
 
@@ -33,7 +34,7 @@ def main() -> None:
             if view not in scenario.scenario.views:
                 continue
             labels = sorted({reading.label for reading in solve_view(scenario, view).readings})
-            report = robustness(scenario, view=view, n=args.n, workers=1, quiet=True)
+            report = robustness(scenario, view=view, n=args.n, backend=SerialBackend(), quiet=True)
             share = report.shares.loc[report.verdict[0], "every_equilibrium"]
             if scenario.observed is None:
                 distance, solution = "— (no observed profile)", "—"

@@ -16,8 +16,8 @@ Run:  python3 scripts/grant_equivalents.py          (standard library only)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 RATES = (0.05, 0.06, 0.076, 0.09, 0.10)   # IMF 5%; DAC-UMIC 6%; Belarus 10-y Eurobond 7.625% (2017); 8.95% (2011); DAC old 10%
 POINT = 0.076                             # Belarus's own market rate closest to 2014-17 (June 2017 10-y Eurobond, 7.625%)

@@ -14,6 +14,7 @@ import pandas as pd
 from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.sweeps import sweep
+from solver.sweeps.backends import Backend, SerialBackend
 from solver.sweeps.spec import SweepSpec
 from solver.views import ViewName, ViewOptions
 
@@ -43,12 +44,17 @@ def phase_diagram(
     rules: ReadingRules | None = None,
     view: ViewName = "two-player",
     options: ViewOptions | None = None,
-    workers: int | None = 1,
+    backend: Backend | None = None,
     quiet: bool = True,
 ) -> pd.DataFrame:
-    """Sweep the plane ``x × y`` (each ``name=start:stop:count``) in ``view`` and return its :func:`phases`."""
+    """Sweep the plane ``x × y`` (each ``name=start:stop:count``) in ``view`` and return its :func:`phases`.
+
+    The sweep runs in this process unless given another ``backend``.
+    """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    table = sweep(case, [x, y], rules=rules, view=view, options=options, workers=workers, quiet=quiet)
+    table = sweep(
+        case, [x, y], rules=rules, view=view, options=options, backend=backend or SerialBackend(), quiet=quiet
+    )
     names = SweepSpec.of_table(table).names
     frame = phases(table, names)
     frame.attrs["sweep"] = table.attrs["sweep"]

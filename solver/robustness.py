@@ -30,6 +30,7 @@ from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify
 from solver.selection import Rule, select, with_label_indicators
 from solver.sensitivity import reference_equilibria, varied_parameters
 from solver.sweeps import Design, sweep
+from solver.sweeps.backends import Backend
 from solver.views import ViewName, ViewOptions, view_rules
 
 
@@ -98,9 +99,7 @@ def robustness(
     view: ViewName = "two-player",
     options: ViewOptions | None = None,
     out: str | Path | None = None,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    dask_local: int | None = None,
+    backend: Backend | None = None,
     quiet: bool = False,
 ) -> Robustness:
     """Sample the scenario's plausible box and report where each label holds in ``view`` (module docstring).
@@ -112,7 +111,7 @@ def robustness(
     chosen = list(factors or varied_parameters(case, view))
     rules = rules or view_rules(view)
     table = sweep(case, chosen, sample=design, n=n, seed=seed, rules=rules, view=view, options=options, out=out,
-                  workers=workers, scheduler=scheduler, dask_local=dask_local, quiet=quiet)  # fmt: skip
+                  backend=backend, quiet=quiet)  # fmt: skip
     start = reference_equilibria(case, rules, view, options)
     by_rule = select(table, [f"is_{label}" for label in LABELS], rule, scenario=case, reference=start.iloc[0]).values
     verdict = tuple(sorted(set(start["label"])))

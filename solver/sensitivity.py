@@ -29,8 +29,9 @@ from numpy.typing import NDArray
 from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.selection import Rule, select, with_label_indicators
+from solver.sweeps.backends import Backend
 from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
-from solver.sweeps.run import DEFAULT_CHUNK_SIZE, choose_backend, sweep_frame
+from solver.sweeps.run import DEFAULT_CHUNK_SIZE, sweep_frame
 from solver.sweeps.spec import SweepSpecError, make_spec
 from solver.views import ViewName, ViewOptions, get_view, view_parameters, view_rules
 
@@ -169,9 +170,7 @@ def sobol_analysis(
     view: ViewName = "two-player",
     options: ViewOptions | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    dask_local: int | None = None,
+    backend: Backend | None = None,
     quiet: bool = False,
 ) -> SobolResult:
     """Sobol' indices of the hedging reading over the scenario's plausible parameter box.
@@ -194,7 +193,7 @@ def sobol_analysis(
         Seed of the Saltelli sample (scrambled Sobol' sequence) and of the bootstrap.
     out:
         A ``.parquet`` path keeping the model runs (and making the analysis resumable).
-    rules, view, options, chunk_size, workers, scheduler, dask_local, quiet:
+    rules, view, options, chunk_size, backend, quiet:
         As for :func:`solver.sweep`: the indices are those of the view's solutions.
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
@@ -202,7 +201,6 @@ def sobol_analysis(
     spec = make_spec(case, chosen, "saltelli", n, seed, known=view_parameters(view))
     rules = rules or view_rules(view)
     _check_outputs(reference_equilibria(case, rules, view, options), outputs)
-    backend = choose_backend(workers, scheduler, dask_local)
     table = sweep_frame(case, spec, out, rules=rules, view=view, options=options, chunk_size=chunk_size,
                         backend=backend, quiet=quiet)  # fmt: skip
     start = reference_equilibria(case, rules, view, options).iloc[reference] if rule == "tracked" else None

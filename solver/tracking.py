@@ -27,6 +27,7 @@ from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
 from solver.selection import strategy_columns
 from solver.sweeps import sweep
+from solver.sweeps.backends import Backend, SerialBackend
 from solver.sweeps.spec import SweepSpec
 from solver.views import ViewName, ViewOptions
 
@@ -89,10 +90,12 @@ def track_equilibria(
     rules: ReadingRules | None = None,
     view: ViewName = "two-player",
     options: ViewOptions | None = None,
-    workers: int | None = 1,
+    backend: Backend | None = None,
     quiet: bool = True,
 ) -> Tracks:
     """Follow every solution of ``view`` along the grid ``axis`` (``name=start:stop:count``); module docstring.
+
+    The sweep runs in this process unless given another ``backend``.
 
     Examples
     --------
@@ -101,7 +104,9 @@ def track_equilibria(
     ['vanishes', 'balancing', '']
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
-    table = sweep(case, [axis], rules=rules, view=view, options=options, workers=workers, quiet=quiet)
+    table = sweep(
+        case, [axis], rules=rules, view=view, options=options, backend=backend or SerialBackend(), quiet=quiet
+    )
     parameter = SweepSpec.of_table(table).names[0]
     table = table.assign(branch=_link(table, max_step))
     return Tracks(parameter, table, _events(table, parameter))

@@ -181,9 +181,7 @@ def sensitivity(
             out=runs,
             view=chosen_view,
             options=options,
-            workers=workers,
-            scheduler=scheduler,
-            dask_local=dask_local,
+            backend=choose_backend(workers, scheduler, dask_local),
             quiet=quiet,
         )
     title = f"Sobol' indices, {case.id} ({chosen_view} view): {result.points:,} runs, rule {rule}"
@@ -250,9 +248,7 @@ def robustness_command(
                 seed=seed,
                 view=chosen_view,
                 options=options,
-                workers=workers,
-                scheduler=scheduler,
-                dask_local=dask_local,
+                backend=choose_backend(workers, scheduler, dask_local),
                 quiet=quiet,
             )
         except ValueError as error:
@@ -316,7 +312,9 @@ def plot_phase_command(
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
-        frame = phase_diagram(case, x, y, view=chosen_view, options=options, workers=workers, quiet=quiet)
+        frame = phase_diagram(
+            case, x, y, view=chosen_view, options=options, backend=choose_backend(workers), quiet=quiet
+        )
     names = SweepSpec.of_table(frame).names
     save_figure(out, plot_phase(frame, names[0], names[1], mark=(case.value(names[0]), case.value(names[1]))))
 
@@ -337,7 +335,9 @@ def plot_track_command(
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
-        tracks = track_equilibria(case, vary, view=chosen_view, options=options, workers=workers, quiet=quiet)
+        tracks = track_equilibria(
+            case, vary, view=chosen_view, options=options, backend=choose_backend(workers), quiet=quiet
+        )
     if measure not in tracks.table.columns:
         raise fail(f"unknown --measure {measure!r}; choose a column of the sweep table such as mean_alignment")
     for event in tracks.events.itertuples(index=False):

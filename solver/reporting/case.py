@@ -15,6 +15,7 @@ from solver.analysis import package_version
 from solver.fit import CaseFit, fit_view
 from solver.robustness import Robustness, robustness
 from solver.sensitivity import SobolResult, sobol_analysis
+from solver.sweeps.backends import Backend
 from solver.views import VIEWS, ViewResult, solve_view
 
 
@@ -45,7 +46,7 @@ class CaseReport:
     version: str
 
 
-def case_report(scenario: Scenario, sizes: ReportSizes = FULL, *, workers: int | None = None) -> CaseReport:
+def case_report(scenario: Scenario, sizes: ReportSizes = FULL, *, backend: Backend | None = None) -> CaseReport:
     """Solve every view the scenario declares (in :data:`solver.views.VIEWS` order), fit them against the observed
     profile where there is one, and run the robustness and Sobol' analyses at ``sizes``."""
     views = tuple(solve_view(scenario, view) for view in VIEWS if view in scenario.scenario.views)
@@ -56,8 +57,8 @@ def case_report(scenario: Scenario, sizes: ReportSizes = FULL, *, workers: int |
         fit=None
         if observed is None
         else CaseFit(scenario, observed, tuple(fit_view(scenario, result.view, observed, result) for result in views)),
-        robustness=robustness(scenario, n=sizes.robustness_points, workers=workers, quiet=True),
-        sobol=sobol_analysis(scenario, n=sizes.sobol_base, workers=workers, quiet=True),
+        robustness=robustness(scenario, n=sizes.robustness_points, backend=backend, quiet=True),
+        sobol=sobol_analysis(scenario, n=sizes.sobol_base, backend=backend, quiet=True),
         sizes=sizes,
         version=package_version(),
     )

@@ -11,6 +11,7 @@
 * :mod:`~solver.sweeps.run` — :func:`sweep` and :func:`run_sweep`, tying them together.
 """
 
+from solver.sweeps.backends import Backend, DaskBackend, ProcessBackend, SerialBackend
 from solver.sweeps.run import (
     DEFAULT_CHUNK_SIZE,
     SweepRepairWarning,
@@ -28,7 +29,11 @@ __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "DESIGNS",
     "Axis",
+    "Backend",
+    "DaskBackend",
     "Design",
+    "ProcessBackend",
+    "SerialBackend",
     "SweepRepairWarning",
     "SweepReport",
     "SweepSpec",

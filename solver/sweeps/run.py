@@ -22,7 +22,7 @@ from solver.sweeps.evaluate import ChunkTask, evaluate_chunk
 from solver.sweeps.files import LockedError, WriterLock
 from solver.sweeps.progress import progress_bar
 from solver.sweeps.sampling import points
-from solver.sweeps.spec import Axis, Design, SweepSpec, make_spec
+from solver.sweeps.spec import Axis, Design, SweepSpec, SweepSpecError, make_spec
 from solver.sweeps.store import ChunkStore, SweepStoreError, parts_directory, read_metadata
 from solver.sweeps.tables import check_output_path, read_sidecar, read_table, sidecar_path, verified_sidecar
 from solver.views import ViewName, ViewOptions, check_declared, used_options, view_parameters, view_rules
@@ -73,7 +73,7 @@ def choose_backend(workers: int | None = None, scheduler: str | None = None, das
     """Dask when given a scheduler or a local cluster size, one process for ``workers=1``, else a local pool."""
     if scheduler is not None or dask_local is not None:
         if scheduler is not None and dask_local is not None:
-            raise ValueError("give a Dask scheduler address or a local Dask cluster size, not both")
+            raise SweepSpecError("give a Dask scheduler address or a local Dask cluster size, not both")
         return DaskBackend(scheduler=scheduler, local_workers=dask_local)
     return SerialBackend() if workers == 1 else ProcessBackend(workers)
 
@@ -227,9 +227,7 @@ def sweep(
     view: ViewName = "two-player",
     options: ViewOptions | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    dask_local: int | None = None,
+    backend: Backend | None = None,
     quiet: bool = False,
     overwrite: bool = False,
 ) -> pd.DataFrame:
@@ -252,9 +250,11 @@ def sweep(
     view, options:
         The view solved at each point (any of :data:`solver.views.VIEWS` the scenario declares) and its
         options (the QRE's precision, the commitment's tie-breaking).
-    chunk_size, workers, scheduler, dask_local:
-        Points per chunk; local processes (``workers=1`` runs in this process); a Dask scheduler address or a
-        number of local Dask workers. The table is identical whatever these are.
+    chunk_size, backend:
+        Points per chunk; where they are evaluated: :class:`~solver.sweeps.backends.SerialBackend` (this
+        process), :class:`~solver.sweeps.backends.ProcessBackend` (local processes, the default) or
+        :class:`~solver.sweeps.backends.DaskBackend` (:func:`choose_backend` picks one from the command line's
+        ``--workers``, ``--scheduler``, ``--dask-local``). The table is identical whatever these are.
     quiet, overwrite:
         No progress bar; replace an output holding a different sweep.
 
@@ -265,13 +265,13 @@ def sweep(
 
     Examples
     --------
-    >>> table = sweep("belarus-2014", ["subsidy_value=4:15:3"], workers=1, quiet=True)
+    >>> from solver.sweeps import SerialBackend
+    >>> table = sweep("belarus-2014", ["subsidy_value=4:15:3"], backend=SerialBackend(), quiet=True)
     >>> table[["subsidy_value", "label"]].drop_duplicates().shape[0] >= 3
     True
     """
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     spec = make_spec(case, vary, sample or "grid", n, seed, known=view_parameters(view))
-    backend = choose_backend(workers, scheduler, dask_local)
     return sweep_frame(
         case, spec, out, rules=rules, view=view, options=options, chunk_size=chunk_size, backend=backend,
         quiet=quiet, overwrite=overwrite,

@@ -15,6 +15,7 @@ from solver.plots import plot_phase, plot_sobol, plot_tracks
 from solver.portfolio import LABELS, ReadingRules
 from solver.robustness import robustness
 from solver.sensitivity import sobol_analysis, varied_parameters
+from solver.sweeps import SerialBackend
 from solver.tracking import track_equilibria
 from solver.views import ViewName
 from solver.views.base import PointByPoint
@@ -67,7 +68,7 @@ def test_a_jump_is_a_vanishing_and_an_appearance() -> None:
 
 
 def test_robustness_reports_the_share_of_the_box_for_each_label() -> None:
-    report = robustness(BELARUS, n=256, workers=1, quiet=True)
+    report = robustness(BELARUS, n=256, backend=SerialBackend(), quiet=True)
     shares = report.shares
     assert report.verdict == ("other",)
     assert bool(shares.loc["other", "verdict"])
@@ -89,7 +90,9 @@ def test_figures_render(tmp_path: Path, suffix: str) -> None:
     assert "scenario calibration" in legend
     tracks = track_equilibria(CORNER, "instrument_cost=0.1:1.5:29")
     track_ax = plot_tracks(tracks)
-    indices = sobol_analysis(BELARUS, n=8, factors=["subsidy_value", "red_line_cost"], workers=1, quiet=True).indices
+    indices = sobol_analysis(
+        BELARUS, n=8, factors=["subsidy_value", "red_line_cost"], backend=SerialBackend(), quiet=True
+    ).indices
     bars = plot_sobol(indices, "is_hedging")
     assert len(bars.patches) == 4
     for k, figure_ax in enumerate((ax, track_ax, bars)):
@@ -100,7 +103,7 @@ def test_figures_render(tmp_path: Path, suffix: str) -> None:
 
 
 def test_threshold_stability_moves_each_threshold_and_agrees_with_the_base_shares() -> None:
-    report = robustness(BELARUS, n=64, workers=1, quiet=True)
+    report = robustness(BELARUS, n=64, backend=SerialBackend(), quiet=True)
     stability = report.threshold_stability
     assert list(stability.index) == list(ReadingRules().moved())
     assert ((stability >= 0) & (stability <= 1)).all().all()
@@ -113,16 +116,16 @@ def test_threshold_stability_moves_each_threshold_and_agrees_with_the_base_share
 def test_the_point_by_point_path_agrees_with_the_batch_sweep_on_the_two_player_view(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    batch = robustness(BELARUS, n=32, workers=1, quiet=True)
+    batch = robustness(BELARUS, n=32, backend=SerialBackend(), quiet=True)
     monkeypatch.setattr(TwoPlayerView, "solve_points", PointByPoint.solve_points)
-    one_by_one = robustness(BELARUS, n=32, workers=1, quiet=True)
+    one_by_one = robustness(BELARUS, n=32, backend=SerialBackend(), quiet=True)
     pd.testing.assert_frame_equal(batch.shares, one_by_one.shares)
     assert batch.verdict == one_by_one.verdict
 
 
 @pytest.mark.parametrize("view", ["sequential", "bayesian", "qre", "three-player", "commitment"])
 def test_every_view_has_a_robustness_report(view: ViewName) -> None:
-    report = robustness(BELARUS, view=view, n=8, workers=1, quiet=True)
+    report = robustness(BELARUS, view=view, n=8, backend=SerialBackend(), quiet=True)
     assert report.points == 8
     assert report.shares["some_equilibrium"].sum() >= 1.0 - 1e-12  # every point has some label
     assert (report.shares["every_equilibrium"] <= report.shares["some_equilibrium"] + 1e-12).all()

@@ -10,7 +10,7 @@ from games import load_scenario
 from games.payoff_batch import payoff_stack
 from solver.selection import risk_dominates, select
 from solver.sensitivity import reference_equilibria
-from solver.sweeps import sweep
+from solver.sweeps import SerialBackend, sweep
 
 BELARUS = load_scenario("belarus-2014")
 VARY = ["autonomy_value=0.5:1.6:8", "instrument_cost=0.5:1.5:6", "second_pole_offer=0.5:2:4"]
@@ -19,7 +19,7 @@ VARY = ["autonomy_value=0.5:1.6:8", "instrument_cost=0.5:1.5:6", "second_pole_of
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
     """Cheap autonomy, dear instruments: one equilibrium at some points, three at others."""
-    return sweep(BELARUS, VARY, workers=1, quiet=True)
+    return sweep(BELARUS, VARY, backend=SerialBackend(), quiet=True)
 
 
 def test_the_sweep_has_points_with_several_equilibria(table: pd.DataFrame) -> None:

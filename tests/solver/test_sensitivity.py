@@ -9,6 +9,7 @@ from SALib.test_functions import Ishigami
 
 from games import load_scenario
 from solver.sensitivity import sobol_analysis, sobol_indices
+from solver.sweeps import SerialBackend
 
 BELARUS = load_scenario("belarus-2014")
 
@@ -40,8 +41,8 @@ def test_additive_function_has_equal_first_order_and_total_indices() -> None:
 
 def test_belarus_analysis_is_reproducible_and_names_the_drivers() -> None:
     factors = ["subsidy_value", "red_line_cost", "patron_relative_decline", "instrument_cost"]
-    first = sobol_analysis(BELARUS, n=64, factors=factors, workers=1, quiet=True)
-    again = sobol_analysis(BELARUS, n=64, factors=factors, workers=1, quiet=True)
+    first = sobol_analysis(BELARUS, n=64, factors=factors, backend=SerialBackend(), quiet=True)
+    again = sobol_analysis(BELARUS, n=64, factors=factors, backend=SerialBackend(), quiet=True)
     assert first.points == 64 * 6
     assert first.indices.equals(again.indices)
     competitive = first.indices.loc["competitive_share"]
@@ -59,7 +60,7 @@ def test_every_rule_gives_indices(rule: str) -> None:
         factors=["patron_aggressiveness", "loyalty_value"],
         rule=rule,  # type: ignore[arg-type]
         outputs=["competitive_share"],
-        workers=1,
+        backend=SerialBackend(),
         quiet=True,
     )
     assert result.rule == rule

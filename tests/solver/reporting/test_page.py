@@ -13,6 +13,7 @@ from games import Scenario, parse_scenario
 from solver.reporting import CaseReport, ReportSizes, case_report, render_page
 from solver.reporting.markup import Html, table, tag
 from solver.reporting.page import SECTIONS
+from solver.sweeps import SerialBackend
 
 CATALOGUE = Path(__file__).resolve().parents[3] / "games" / "catalogue"
 HOSTILE = '<script>alert("x")</script> & <b>'
@@ -57,7 +58,7 @@ class _Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def report() -> CaseReport:
-    return case_report(hostile_scenario(), TINY, workers=1)
+    return case_report(hostile_scenario(), TINY, backend=SerialBackend())
 
 
 @pytest.fixture(scope="module")

@@ -38,12 +38,12 @@ def cluster() -> Iterator[LocalCluster]:
 
 
 def test_a_local_dask_cluster_gives_the_identical_table(reference: pd.DataFrame) -> None:
-    table = sweep(BELARUS, VARY, chunk_size=5, dask_local=2, quiet=True)
+    table = sweep(BELARUS, VARY, chunk_size=5, backend=DaskBackend(local_workers=2), quiet=True)
     pd.testing.assert_frame_equal(table, reference, check_exact=True)
 
 
 def test_a_scheduler_address_gives_the_identical_table(cluster: LocalCluster, reference: pd.DataFrame) -> None:
-    table = sweep(BELARUS, VARY, chunk_size=9, scheduler=cluster.scheduler_address, quiet=True)
+    table = sweep(BELARUS, VARY, chunk_size=9, backend=DaskBackend(scheduler=cluster.scheduler_address), quiet=True)
     pd.testing.assert_frame_equal(table, reference, check_exact=True)
 
 

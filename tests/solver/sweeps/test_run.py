@@ -142,7 +142,7 @@ def test_killed_process_resumes_to_the_same_table(tmp_path: Path, reference: pd.
 
 
 def test_local_processes_give_the_identical_table_whatever_the_chunking(reference: pd.DataFrame) -> None:
-    table = sweep(BELARUS, VARY, chunk_size=11, workers=2, quiet=True)
+    table = sweep(BELARUS, VARY, chunk_size=11, backend=ProcessBackend(2), quiet=True)
     pd.testing.assert_frame_equal(table, reference, check_exact=True)
 
 

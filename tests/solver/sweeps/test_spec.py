@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from games import load_scenario
-from solver.sweeps import Axis, SweepSpec, SweepSpecError, make_spec, sweep
+from solver.sweeps import Axis, SerialBackend, SweepSpec, SweepSpecError, make_spec, sweep
 
 BELARUS = load_scenario("belarus-2014")
 
@@ -80,7 +80,7 @@ def test_axis_objects_are_checked_like_text() -> None:
 
 
 def test_a_sweep_table_gives_back_its_spec() -> None:
-    table = sweep(BELARUS, ["subsidy_value=4:15:3"], workers=1, quiet=True)
+    table = sweep(BELARUS, ["subsidy_value=4:15:3"], backend=SerialBackend(), quiet=True)
     spec = SweepSpec.of_table(table)
     assert spec.names == ("subsidy_value",)
     assert spec.size == 3

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from games import load_scenario
-from solver.sweeps import choose_backend, make_spec, sweep, sweep_frame
+from solver.sweeps import SerialBackend, choose_backend, make_spec, sweep, sweep_frame
 from solver.views import VIEWS, ViewName, ViewOptions, solve_view
 
 BELARUS = load_scenario("belarus-2014")
@@ -22,7 +22,7 @@ def _solutions(rows: pd.DataFrame) -> list[tuple[float, ...]]:
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_a_sweep_of_each_view_equals_solving_its_points_one_by_one(view: ViewName) -> None:
-    table = sweep(BELARUS, GRID, view=view, workers=1, quiet=True)
+    table = sweep(BELARUS, GRID, view=view, backend=SerialBackend(), quiet=True)
     assert table.attrs["sweep"]["view"] == view
     assert table["point"].nunique() == 6
     for point, rows in table.groupby("point"):
@@ -47,11 +47,11 @@ def test_a_view_sweep_is_the_same_table_on_every_backend_and_chunking() -> None:
 
 
 def test_the_view_and_its_options_are_part_of_the_sweep_identity() -> None:
-    low = sweep(BELARUS, GRID[:1], view="qre", options=ViewOptions(precision=0.5), workers=1, quiet=True)
-    high = sweep(BELARUS, GRID[:1], view="qre", options=ViewOptions(precision=8.0), workers=1, quiet=True)
+    low = sweep(BELARUS, GRID[:1], view="qre", options=ViewOptions(precision=0.5), backend=SerialBackend(), quiet=True)
+    high = sweep(BELARUS, GRID[:1], view="qre", options=ViewOptions(precision=8.0), backend=SerialBackend(), quiet=True)
     assert low.attrs["sweep"]["view_options"] == {"precision": 0.5}
     assert not np.allclose(low.filter(like="w: ").to_numpy(), high.filter(like="w: ").to_numpy())
-    plain = sweep(BELARUS, GRID[:1], workers=1, quiet=True)
+    plain = sweep(BELARUS, GRID[:1], backend=SerialBackend(), quiet=True)
     assert plain.attrs["sweep"]["view_options"] == {}  # the two-player view uses no option
 
 
@@ -59,4 +59,4 @@ def test_a_view_the_scenario_does_not_declare_is_refused() -> None:
     baseline = load_scenario("neorealist-baseline")
     undeclared = [v for v in VIEWS if v not in baseline.scenario.views]
     with pytest.raises(ValueError, match="does not support"):
-        sweep(baseline, ["subsidy_value=4:15:2"], view=undeclared[0], workers=1, quiet=True)
+        sweep(baseline, ["subsidy_value=4:15:2"], view=undeclared[0], backend=SerialBackend(), quiet=True)
