@@ -7,6 +7,8 @@
 * :mod:`~solver.equilibria.pivoting` — the same by lexicographic pivoting, lrs-style (the default for larger games);
 * :mod:`~solver.equilibria.batch` — ``equilibria_batch`` for stacks of games of one shape (sweeps), compiled;
 * :mod:`~solver.equilibria.nashpy_engine` — nashpy's vertex and support enumeration behind safeguards;
+* :mod:`~solver.equilibria.exact_equilibria` — the labelled-vertex method in rationals, each equilibrium with an
+  exact certificate (:mod:`~solver.equilibria.exact_verification`), for ``exact=True``;
 * :mod:`~solver.equilibria.components` — maximal Nash subsets and connected components;
 * :mod:`~solver.equilibria.verification` — the regret check every returned profile passes.
 """
@@ -21,10 +23,13 @@ from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.batch import BatchEquilibria, equilibria_batch, iter_equilibria_batches
 from solver.equilibria.components import Component, NashSubset
+from solver.equilibria.exact_equilibria import EXACT_BASIS_LIMIT, exact_equilibria
 from solver.equilibria.labelled_vertices import labelled_vertex_equilibria
 from solver.equilibria.nashpy_engine import NashpyError, nashpy_equilibria
-from solver.equilibria.pivoting import pivoting_equilibria
-from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet
+from solver.equilibria.payoff_checks import checked_payoffs
+from solver.equilibria.pivoting import MAX_STRATEGIES, pivoting_equilibria
+from solver.equilibria.rationals import RationalMatrix, rational_matrix
+from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
 from solver.equilibria.verification import VerificationError, relative_regret
 
 Method = Literal["labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto"]
@@ -40,6 +45,7 @@ __all__ = [
     "DegeneracyWitness",
     "Equilibrium",
     "EquilibriumSet",
+    "ExactProfile",
     "Method",
     "NashSubset",
     "NashpyError",
@@ -62,14 +68,16 @@ class BimatrixGame(Protocol):
     def col_payoffs(self) -> NDArray[np.float64]: ...
 
 
-def _as_payoffs(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    a = np.asarray(row_payoffs, dtype=np.float64)
-    b = np.asarray(col_payoffs, dtype=np.float64)
-    if a.ndim != 2 or a.shape != b.shape or 0 in a.shape:
-        raise ValueError(f"payoffs must be two non-empty matrices of one shape, got {a.shape} and {b.shape}")
-    if not (np.isfinite(a).all() and np.isfinite(b).all()):
-        raise ValueError("payoffs must be finite (no NaN or infinity)")
-    return a, b
+def auto_method(m: int, n: int) -> Method:
+    """The complete method ``"auto"`` runs on an ``m × n`` game.
+
+    Basis enumeration while it solves at most ``AUTO_PIVOTING_BASES`` systems per polytope, lexicographic
+    pivoting beyond that, and basis enumeration again when ``m + n`` exceeds ``MAX_STRATEGIES``
+    (sixty instruments against three responses is 39,710 systems: quick).
+    """
+    if comb(m + n, m) - 1 <= AUTO_PIVOTING_BASES or m + n > MAX_STRATEGIES:
+        return "labelled-vertices"
+    return "lex-pivoting"
 
 
 def equilibria(
@@ -77,6 +85,7 @@ def equilibria(
     col_payoffs: ArrayLike | None = None,
     *,
     method: Method = "auto",
+    exact: bool = False,
 ) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game, verified, with components and degeneracy.
 
@@ -93,6 +102,15 @@ def equilibria(
         and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``.
         ``"nashpy-vertex"`` and ``"nashpy-support"`` run nashpy with cleaning and verification; they can miss
         equilibria and say so (``complete=False``).
+    exact:
+        Solve in rational arithmetic (the labelled-vertex method without tolerances; ``method`` must be
+        ``"auto"`` or ``"labelled-vertices"``). Float payoffs are read as the rationals they are; ints and
+        :class:`fractions.Fraction` entries are taken as given. Every equilibrium then carries ``.exact``, an
+        :class:`ExactProfile` verified by exact best-response comparison, and the degeneracy flag is decided
+        exactly. Up to 8 × 8 games take about a second; larger ones are refused past ``EXACT_BASIS_LIMIT``.
+        Without it, a complete float method whose result fails verification — a badly scaled game, whose
+        payoffs differ below the float tolerance of their range, as ``[[1e300, 0], [0, 1]]`` — is solved
+        exactly instead, and the result says so (``method="exact-labelled-vertices"``, ``is_exact``).
 
     Returns
     -------
@@ -105,18 +123,50 @@ def equilibria(
     >>> result = equilibria([[3, 0], [5, 1]], [[3, 5], [0, 1]])  # Prisoner's Dilemma
     >>> [(eq.row.tolist(), eq.col.tolist()) for eq in result]
     [([0.0, 1.0], [0.0, 1.0])]
+    >>> [str(p) for p in equilibria([[1, 0], [0, 1]], [[0, 1], [3, 0]], exact=True)[0].exact.row]
+    ['3/4', '1/4']
     """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    row_raw: ArrayLike
+    col_raw: ArrayLike
     if col_payoffs is None and isinstance(game, BimatrixGame):
-        a, b = _as_payoffs(game.row_payoffs, game.col_payoffs)
+        row_raw, col_raw = game.row_payoffs, game.col_payoffs
     else:
-        a_raw = np.asarray(game, dtype=np.float64)
-        a, b = _as_payoffs(a_raw, -a_raw if col_payoffs is None else col_payoffs)
-    if method == "auto":
-        method = "lex-pivoting" if comb(sum(a.shape), a.shape[0]) - 1 > AUTO_PIVOTING_BASES else "labelled-vertices"
+        row_raw = np.asarray(game, dtype=object if exact else np.float64)
+        col_raw = -row_raw if col_payoffs is None else col_payoffs
+    if exact:
+        if method not in ("auto", "labelled-vertices"):
+            raise ValueError(
+                f"exact=True enumerates labelled vertices in rationals; method {method!r} has no exact form"
+            )
+        return exact_equilibria(*_exact_payoffs(row_raw, col_raw))
+    a, b = checked_payoffs(row_raw, col_raw)
+    try:
+        return _float_equilibria(a, b, auto_method(*a.shape) if method == "auto" else method)
+    except VerificationError:
+        if comb(sum(a.shape), a.shape[0]) - 1 > EXACT_BASIS_LIMIT:
+            raise
+        return exact_equilibria(*_exact_payoffs(a, b))
+
+
+def _float_equilibria(a: NDArray[np.float64], b: NDArray[np.float64], method: Method) -> EquilibriumSet:
+    """The float method ``method`` (not ``"auto"``) on checked payoffs."""
     if method == "labelled-vertices":
         return labelled_vertex_equilibria(a, b)
     if method == "lex-pivoting":
         return pivoting_equilibria(a, b)
     if method in ("nashpy-vertex", "nashpy-support"):
         return nashpy_equilibria(a, b, "vertex" if method == "nashpy-vertex" else "support")
-    raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    raise AssertionError(method)
+
+
+def _exact_payoffs(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[RationalMatrix, RationalMatrix]:
+    """Both payoff matrices as exact rationals, of one shape."""
+    a = rational_matrix(row_payoffs, "row payoffs")
+    b = rational_matrix(col_payoffs, "column payoffs")
+    if (len(a), len(a[0])) != (len(b), len(b[0])):
+        raise ValueError(
+            f"payoffs must be two matrices of one shape, got {len(a)} × {len(a[0])} and {len(b)} × {len(b[0])}"
+        )
+    return a, b
