@@ -43,14 +43,21 @@ def solve(
     tie_breaking: Annotated[
         str, typer.Option(help="Stackelberg tie-breaking for --view commitment: strong (for the small state) or weak.")
     ] = "strong",
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Two-player Nash view: equilibria in rationals, verified exactly.")
+    ] = False,
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
         raise fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
+    if exact and method not in ("auto", "labelled-vertices"):
+        raise fail(f"--exact enumerates labelled vertices in rationals; drop --method {method} or --exact")
     if scenario.endswith(".nfg"):
-        _solve_nfg(Path(scenario), method, as_json)
+        _solve_nfg(Path(scenario), method, as_json, exact)
         return
     chosen = choose(view, VIEWS, "--view")
+    if exact and chosen != "two-player":
+        raise fail(f"--exact applies to the two-player Nash view only, not --view {chosen}; drop --exact")
     rule = choose(tie_breaking, TIE_BREAKING, "--tie-breaking")
     case = scenario_or_exit(scenario)
     if chosen != "two-player":
@@ -67,7 +74,10 @@ def solve(
             render_view(result, stdout_console())
             render_fit_line(observed, stdout_console())
         return
-    analysis = analyse(case, method=method)
+    try:
+        analysis = analyse(case, method=method, exact=exact)
+    except ValueError as error:
+        raise fail(str(error)) from None
     observed = _observed_fit(case, "two-player")
     if as_json:
         typer.echo(
@@ -111,7 +121,7 @@ def fit(
         console.print(f"  {view_fit.summary()}", highlight=False, markup=False)
 
 
-def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
+def _solve_nfg(path: Path, method: Method, as_json: bool, exact: bool) -> None:
     """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
     try:
         game = read_nfg(path.read_text(encoding="utf-8"), origin=str(path))
@@ -121,12 +131,19 @@ def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
         raise fail(str(error)) from None
     if len(game.players) != 2:
         raise fail(f"{path}: {len(game.players)} players; only two-player .nfg games can be solved here")
-    result = equilibria(game.payoffs[0], game.payoffs[1], method=method)
+    try:
+        result = equilibria(game.payoffs[0], game.payoffs[1], method=method, exact=exact)
+    except ValueError as error:
+        raise fail(f"{path}: {error}") from None
     frame = result.to_frame(game.strategies[0], game.strategies[1])
     if as_json:
+        records = [
+            {**record, **({"exact": eq.exact.to_document()} if eq.exact else {})}
+            for record, eq in zip(frame.to_dict(orient="records"), result, strict=True)
+        ]
         typer.echo(json.dumps({"game": game.title, "players": list(game.players),
                                "strategies": [list(s) for s in game.strategies], "degenerate": result.degenerate,
-                               "equilibria": frame.to_dict(orient="records")}, indent=2))  # fmt: skip
+                               "equilibria": records}, indent=2))  # fmt: skip
         return
     console = stdout_console()
     console.print(Text.assemble((game.title, "bold"), f": {game.players[0]} (rows) vs {game.players[1]} (columns)"))
