@@ -15,19 +15,17 @@
 
 from __future__ import annotations
 
-from math import comb
 from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.batch import BatchEquilibria, equilibria_batch, iter_equilibria_batches
+from solver.equilibria.complete import AUTO_PIVOTING_BASES, auto_method, complete_equilibria
 from solver.equilibria.components import Component, NashSubset
-from solver.equilibria.exact_equilibria import EXACT_BASIS_LIMIT, exact_equilibria
-from solver.equilibria.labelled_vertices import labelled_vertex_equilibria
+from solver.equilibria.exact_equilibria import exact_equilibria
 from solver.equilibria.nashpy_engine import NashpyError, nashpy_equilibria
 from solver.equilibria.payoff_checks import checked_payoffs
-from solver.equilibria.pivoting import MAX_STRATEGIES, pivoting_equilibria
 from solver.equilibria.rationals import RationalMatrix, rational_matrix
 from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
 from solver.equilibria.verification import VerificationError, relative_regret
@@ -35,10 +33,9 @@ from solver.equilibria.verification import VerificationError, relative_regret
 Method = Literal["labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto"]
 METHODS: tuple[Method, ...] = ("labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto")
 
-#: ``"auto"`` pivots once basis enumeration would solve more than this many systems per polytope (8 × 7 and up).
-AUTO_PIVOTING_BASES = 5000
 
 __all__ = [
+    "AUTO_PIVOTING_BASES",
     "METHODS",
     "BatchEquilibria",
     "Component",
@@ -50,6 +47,7 @@ __all__ = [
     "NashSubset",
     "NashpyError",
     "VerificationError",
+    "auto_method",
     "equilibria",
     "equilibria_batch",
     "iter_equilibria_batches",
@@ -66,18 +64,6 @@ class BimatrixGame(Protocol):
 
     @property
     def col_payoffs(self) -> NDArray[np.float64]: ...
-
-
-def auto_method(m: int, n: int) -> Method:
-    """The complete method ``"auto"`` runs on an ``m × n`` game.
-
-    Basis enumeration while it solves at most ``AUTO_PIVOTING_BASES`` systems per polytope, lexicographic
-    pivoting beyond that, and basis enumeration again when ``m + n`` exceeds ``MAX_STRATEGIES``
-    (sixty instruments against three responses is 39,710 systems: quick).
-    """
-    if comb(m + n, m) - 1 <= AUTO_PIVOTING_BASES or m + n > MAX_STRATEGIES:
-        return "labelled-vertices"
-    return "lex-pivoting"
 
 
 def equilibria(
@@ -99,7 +85,8 @@ def equilibria(
     method:
         ``"labelled-vertices"`` (basis enumeration) and ``"lex-pivoting"`` (lrs-style vertex enumeration) are
         complete on every game, degenerate ones included; ``"auto"`` (default) takes the first for small games
-        and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``.
+        and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``, or basis enumeration beyond
+        pivoting's ``m + n ≤ 62`` (:mod:`~solver.equilibria.complete`).
         ``"nashpy-vertex"`` and ``"nashpy-support"`` run nashpy with cleaning and verification; they can miss
         equilibria and say so (``complete=False``).
     exact:
@@ -142,23 +129,9 @@ def equilibria(
             )
         return exact_equilibria(*_exact_payoffs(row_raw, col_raw))
     a, b = checked_payoffs(row_raw, col_raw)
-    try:
-        return _float_equilibria(a, b, auto_method(*a.shape) if method == "auto" else method)
-    except VerificationError:
-        if comb(sum(a.shape), a.shape[0]) - 1 > EXACT_BASIS_LIMIT:
-            raise
-        return exact_equilibria(*_exact_payoffs(a, b))
-
-
-def _float_equilibria(a: NDArray[np.float64], b: NDArray[np.float64], method: Method) -> EquilibriumSet:
-    """The float method ``method`` (not ``"auto"``) on checked payoffs."""
-    if method == "labelled-vertices":
-        return labelled_vertex_equilibria(a, b)
-    if method == "lex-pivoting":
-        return pivoting_equilibria(a, b)
-    if method in ("nashpy-vertex", "nashpy-support"):
+    if method == "nashpy-vertex" or method == "nashpy-support":
         return nashpy_equilibria(a, b, "vertex" if method == "nashpy-vertex" else "support")
-    raise AssertionError(method)
+    return complete_equilibria(a, b, None if method == "auto" else method)
 
 
 def _exact_payoffs(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[RationalMatrix, RationalMatrix]:

@@ -11,9 +11,11 @@ equilibrium passes the regret check of :mod:`solver.equilibria.verification`, co
 
 each divided by that player's payoff range in game ``g`` and required to be at most ``1e-9``.
 
-Games with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``) and shapes too large for the
-compiled basis enumeration are solved one at a time by the single-game methods, with the same result: by
-lexicographic pivoting, or by basis enumeration where ``m + n`` exceeds pivoting's 62 label bits.
+Games with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``), games whose float equilibria
+fail verification (badly scaled ones, which are then solved exactly) and shapes too large for the compiled
+basis enumeration are solved one at a time by :func:`~solver.equilibria.complete.complete_equilibria`, with
+the same result: by lexicographic pivoting, or by basis enumeration where ``m + n`` exceeds pivoting's 62
+label bits.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.basis_kernel import basis_table, gather_slots, stack_equilibria
+from solver.equilibria.complete import CompleteMethod, complete_equilibria
 from solver.equilibria.labelled_vertices import (
     DEFAULT_TOLERANCE,
     best_response_vertices,
@@ -35,10 +38,9 @@ from solver.equilibria.labelled_vertices import (
     check_enumerable,
     checked_tolerance,
     degeneracy_witnesses,
-    labelled_vertex_equilibria,
 )
 from solver.equilibria.payoff_checks import checked_stacks
-from solver.equilibria.pivoting import MAX_STRATEGIES, pivoting_equilibria
+from solver.equilibria.pivoting import MAX_STRATEGIES
 from solver.equilibria.result import EquilibriumSet
 from solver.equilibria.verification import REGRET_TOLERANCE, VerificationError
 
@@ -234,8 +236,13 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float, s
                 slots.components,
                 slots.regrets,
             )
-    single = pivoting_equilibria if not compiled and m + n <= MAX_STRATEGIES else labelled_vertex_equilibria
-    one_by_one = {g: single(row_payoffs[g], col_payoffs[g], tol) for g in np.flatnonzero(counts < 0).tolist()}
+    if compiled:
+        used = np.arange(EQUILIBRIUM_SLOTS) < counts[:, None]
+        counts[((slots.regrets[:size] > REGRET_TOLERANCE) & used).any(axis=1)] = -1  # badly scaled: exact path
+    method: CompleteMethod = "labelled-vertices" if compiled or m + n > MAX_STRATEGIES else "lex-pivoting"
+    one_by_one = {
+        g: complete_equilibria(row_payoffs[g], col_payoffs[g], method, tol) for g in np.flatnonzero(counts < 0).tolist()
+    }
     final_counts = counts.copy()
     final_degenerate = degenerate.copy()
     for g, result in one_by_one.items():

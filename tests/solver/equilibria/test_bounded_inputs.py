@@ -87,3 +87,14 @@ def test_games_too_large_for_any_complete_method_are_refused_clearly() -> None:
     a = np.zeros((40, 30))
     with pytest.raises(ValueError, match=r"too large for labelled-vertex enumeration.*nashpy-support"):
         equilibria(a, a)
+
+
+def test_the_batch_solves_badly_scaled_games_exactly() -> None:
+    """In a sweep, the badly scaled game is re-solved exactly; its neighbour keeps the compiled result."""
+    a = np.array([[1e300, 0.0], [0.0, 1.0]])
+    batch = equilibria_batch(np.stack([PD_A, a]), np.stack([PD_A.T, -a]))
+    assert batch.counts.tolist() == [1, 1]
+    (row,), (col,) = batch.rows[1:], batch.cols[1:]
+    assert row[0] == pytest.approx(1e-300, rel=1e-12)
+    assert col[0] == pytest.approx(1e-300, rel=1e-12)
+    assert batch.rows[0].tolist() == [0.0, 1.0]
