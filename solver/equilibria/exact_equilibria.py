@@ -27,7 +27,8 @@ from solver.equilibria.result import DegeneracyWitness, EquilibriumSet
 
 FloatArray = NDArray[np.float64]
 
-#: Largest ``C(m + n, m) − 1`` (integer systems solved per polytope) the exact method takes on: about a minute.
+#: Largest ``C(m + n, m) − 1`` (integer systems solved per polytope) the exact method takes on. Measured on
+#: the 2-core development machine: random 8 × 8 games 1–3 s, 10 × 10 (184,755 systems) 22–28 s.
 EXACT_BASIS_LIMIT = 200_000
 
 
