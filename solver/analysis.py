@@ -89,6 +89,7 @@ class CaseAnalysis:
                     "component": eq.component,
                     "nash_subsets": list(eq.nash_subsets),
                     "reading": reading.to_dict(),
+                    **({"exact": eq.exact.to_document()} if eq.exact else {}),
                 }
                 for eq, reading in zip(result, self.readings, strict=True)
             ],
@@ -100,8 +101,13 @@ def analyse(
     *,
     method: Method = "auto",
     rules: ReadingRules | None = None,
+    exact: bool = False,
 ) -> CaseAnalysis:
-    """Solve a scenario's two-player game and read every extreme equilibrium as a hedging portfolio."""
+    """Solve a scenario's two-player game and read every extreme equilibrium as a hedging portfolio.
+
+    ``exact`` solves in rationals (:func:`solver.equilibria.equilibria`); each equilibrium's document then has
+    an ``"exact"`` entry with every probability and payoff written ``"p/q"``.
+    """
     game = case if isinstance(case, TwoPlayerGame) else build_game(case)
-    result = equilibria(game, method=method)
+    result = equilibria(game, method=method, exact=exact)
     return CaseAnalysis(game=game, equilibria=result, readings=tuple(read_portfolio(game, eq, rules) for eq in result))

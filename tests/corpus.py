@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from games import build_game, load_scenario
 from games.parameters import MODEL_PARAMETERS
-from tests.oracle import Profile, gambit_extreme_equilibria
+from tests.oracle import Profile, exact_extreme_equilibria, gambit_extreme_equilibria
 
 Game = tuple[NDArray[np.float64], NDArray[np.float64]]
 
@@ -93,6 +93,13 @@ def stacks_by_shape(games: list[Game]) -> dict[tuple[int, int], tuple[list[int],
 
 @cache
 def oracle_equilibria(family: str, index: int) -> list[Profile]:
-    """Gambit's exact extreme equilibria of ``CORPUS[family][index]``, computed once per test session."""
+    """The exact extreme equilibria of ``CORPUS[family][index]`` (``exact=True``), computed once per session."""
+    a, b = CORPUS[family][index]
+    return exact_extreme_equilibria(a, b)
+
+
+@cache
+def gambit_equilibria(family: str, index: int) -> list[Profile]:
+    """Gambit's exact extreme equilibria of ``CORPUS[family][index]`` (skips without pygambit), cached."""
     a, b = CORPUS[family][index]
     return gambit_extreme_equilibria(a, b)

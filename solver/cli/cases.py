@@ -40,16 +40,23 @@ def solve(
     view: ViewOpt = "two-player",
     precision: PrecisionOpt = None,
     tie_breaking: TieBreakingOpt = None,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Two-player Nash view: equilibria in rationals, verified exactly.")
+    ] = False,
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
     if method not in METHODS:
         raise fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
+    if exact and method not in ("auto", "labelled-vertices"):
+        raise fail(f"--exact enumerates labelled vertices in rationals; drop --method {method} or --exact")
     if scenario.endswith(".nfg"):
         chosen, _ = chosen_view(view, precision, tie_breaking)
         if chosen != "two-player":
             raise fail(f"a .nfg file is solved as a plain two-player game; drop --view {chosen}")
-        _solve_nfg(Path(scenario), method, as_json)
+        _solve_nfg(Path(scenario), method, as_json, exact)
         return
+    if exact and view != "two-player":
+        raise fail(f"--exact applies to the two-player Nash view only, not --view {view}; drop --exact")
     case = scenario_or_exit(scenario)
     chosen, options = view_choice(case, view, precision, tie_breaking)
     if chosen != "two-player":
@@ -67,7 +74,7 @@ def solve(
             render_fit_line(observed, stdout_console())
         return
     try:
-        analysis = analyse(case, method=method)
+        analysis = analyse(case, method=method, exact=exact)
     except ValueError as error:  # a game beyond what the method handles, as for the other views
         raise fail(f"{case.id}: {error}") from None
     observed = _observed_fit(case, "two-player")
@@ -113,7 +120,7 @@ def fit(
         console.print(f"  {view_fit.summary()}", highlight=False, markup=False)
 
 
-def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
+def _solve_nfg(path: Path, method: Method, as_json: bool, exact: bool) -> None:
     """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
     try:
         game = read_nfg_file(path)
@@ -121,12 +128,19 @@ def _solve_nfg(path: Path, method: Method, as_json: bool) -> None:
         raise fail(str(error)) from None
     if len(game.players) != 2:
         raise fail(f"{path}: {len(game.players)} players; only two-player .nfg games can be solved here")
-    result = equilibria(game.payoffs[0], game.payoffs[1], method=method)
+    try:
+        result = equilibria(game.payoffs[0], game.payoffs[1], method=method, exact=exact)
+    except ValueError as error:
+        raise fail(f"{path}: {error}") from None
     frame = result.to_frame(game.strategies[0], game.strategies[1])
     if as_json:
+        records = [
+            {**record, **({"exact": eq.exact.to_document()} if eq.exact else {})}
+            for record, eq in zip(frame.to_dict(orient="records"), result, strict=True)
+        ]
         typer.echo(json.dumps({"game": game.title, "players": list(game.players),
                                "strategies": [list(s) for s in game.strategies], "degenerate": result.degenerate,
-                               "equilibria": frame.to_dict(orient="records")}, indent=2))  # fmt: skip
+                               "equilibria": records}, indent=2))  # fmt: skip
         return
     console = stdout_console()
     console.print(Text.assemble((game.title, "bold"), f": {game.players[0]} (rows) vs {game.players[1]} (columns)"))

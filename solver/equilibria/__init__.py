@@ -5,45 +5,50 @@
 * :mod:`~solver.equilibria.labelled_vertices` — every extreme equilibrium, degenerate games included, by basis
   enumeration (the default for small games);
 * :mod:`~solver.equilibria.pivoting` — the same by lexicographic pivoting, lrs-style (the default for larger games);
+* :mod:`~solver.equilibria.complete` — which of the two ``"auto"`` runs, and the exact path behind both;
 * :mod:`~solver.equilibria.batch` — ``equilibria_batch`` for stacks of games of one shape (sweeps), compiled;
 * :mod:`~solver.equilibria.nashpy_engine` — nashpy's vertex and support enumeration behind safeguards;
+* :mod:`~solver.equilibria.exact_equilibria` — the labelled-vertex method in rationals, each equilibrium with an
+  exact certificate (:mod:`~solver.equilibria.exact_verification`), for ``exact=True``;
 * :mod:`~solver.equilibria.components` — maximal Nash subsets and connected components;
-* :mod:`~solver.equilibria.verification` — the regret check every returned profile passes.
+* :mod:`~solver.equilibria.verification` — the regret check every returned profile passes;
+* :mod:`~solver.equilibria.payoff_checks` — what the float methods accept (finite payoffs, spans within range).
 """
 
 from __future__ import annotations
 
-from math import comb
 from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.batch import BatchEquilibria, equilibria_batch, iter_equilibria_batches
+from solver.equilibria.complete import AUTO_PIVOTING_BASES, auto_method, complete_equilibria
 from solver.equilibria.components import Component, NashSubset
-from solver.equilibria.labelled_vertices import labelled_vertex_equilibria
+from solver.equilibria.exact_equilibria import exact_equilibria
 from solver.equilibria.nashpy_engine import NashpyError, nashpy_equilibria
-from solver.equilibria.pivoting import pivoting_equilibria
-from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet
+from solver.equilibria.payoff_checks import checked_payoffs
+from solver.equilibria.rationals import RationalMatrix, rational_matrix
+from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
 from solver.equilibria.verification import VerificationError, relative_regret
 
 Method = Literal["labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto"]
 METHODS: tuple[Method, ...] = ("labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto")
 
-#: ``"auto"`` pivots once basis enumeration would solve more than this many systems per polytope (8 × 7 and up).
-AUTO_PIVOTING_BASES = 5000
-
 __all__ = [
+    "AUTO_PIVOTING_BASES",
     "METHODS",
     "BatchEquilibria",
     "Component",
     "DegeneracyWitness",
     "Equilibrium",
     "EquilibriumSet",
+    "ExactProfile",
     "Method",
     "NashSubset",
     "NashpyError",
     "VerificationError",
+    "auto_method",
     "equilibria",
     "equilibria_batch",
     "iter_equilibria_batches",
@@ -62,21 +67,12 @@ class BimatrixGame(Protocol):
     def col_payoffs(self) -> NDArray[np.float64]: ...
 
 
-def _as_payoffs(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    a = np.asarray(row_payoffs, dtype=np.float64)
-    b = np.asarray(col_payoffs, dtype=np.float64)
-    if a.ndim != 2 or a.shape != b.shape or 0 in a.shape:
-        raise ValueError(f"payoffs must be two non-empty matrices of one shape, got {a.shape} and {b.shape}")
-    if not (np.isfinite(a).all() and np.isfinite(b).all()):
-        raise ValueError("payoffs must be finite (no NaN or infinity)")
-    return a, b
-
-
 def equilibria(
     game: BimatrixGame | ArrayLike,
     col_payoffs: ArrayLike | None = None,
     *,
     method: Method = "auto",
+    exact: bool = False,
 ) -> EquilibriumSet:
     """All extreme Nash equilibria of a two-player game, verified, with components and degeneracy.
 
@@ -90,9 +86,19 @@ def equilibria(
     method:
         ``"labelled-vertices"`` (basis enumeration) and ``"lex-pivoting"`` (lrs-style vertex enumeration) are
         complete on every game, degenerate ones included; ``"auto"`` (default) takes the first for small games
-        and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``.
+        and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``, or basis enumeration beyond
+        pivoting's ``m + n ≤ 62`` (:mod:`~solver.equilibria.complete`).
         ``"nashpy-vertex"`` and ``"nashpy-support"`` run nashpy with cleaning and verification; they can miss
         equilibria and say so (``complete=False``).
+    exact:
+        Solve in rational arithmetic (the labelled-vertex method without tolerances; ``method`` must be
+        ``"auto"`` or ``"labelled-vertices"``). Float payoffs are read as the rationals they are; ints and
+        :class:`fractions.Fraction` entries are taken as given. Every equilibrium then carries ``.exact``, an
+        :class:`ExactProfile` verified by exact best-response comparison, and the degeneracy flag is decided
+        exactly. An 8 × 8 game takes 1–3 s, a 10 × 10 about 25 s; larger ones are refused (``EXACT_BASIS_LIMIT``).
+        Without it, a complete float method whose result fails verification — a badly scaled game, whose
+        payoffs differ below the float tolerance of their range, as ``[[1e300, 0], [0, 1]]`` — is solved
+        exactly instead, and the result says so (``method="exact-labelled-vertices"``, ``is_exact``).
 
     Returns
     -------
@@ -105,18 +111,36 @@ def equilibria(
     >>> result = equilibria([[3, 0], [5, 1]], [[3, 5], [0, 1]])  # Prisoner's Dilemma
     >>> [(eq.row.tolist(), eq.col.tolist()) for eq in result]
     [([0.0, 1.0], [0.0, 1.0])]
+    >>> [str(p) for p in equilibria([[1, 0], [0, 1]], [[0, 1], [3, 0]], exact=True)[0].exact.row]
+    ['3/4', '1/4']
     """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    row_raw: ArrayLike
+    col_raw: ArrayLike
     if col_payoffs is None and isinstance(game, BimatrixGame):
-        a, b = _as_payoffs(game.row_payoffs, game.col_payoffs)
+        row_raw, col_raw = game.row_payoffs, game.col_payoffs
     else:
-        a_raw = np.asarray(game, dtype=np.float64)
-        a, b = _as_payoffs(a_raw, -a_raw if col_payoffs is None else col_payoffs)
-    if method == "auto":
-        method = "lex-pivoting" if comb(sum(a.shape), a.shape[0]) - 1 > AUTO_PIVOTING_BASES else "labelled-vertices"
-    if method == "labelled-vertices":
-        return labelled_vertex_equilibria(a, b)
-    if method == "lex-pivoting":
-        return pivoting_equilibria(a, b)
-    if method in ("nashpy-vertex", "nashpy-support"):
+        row_raw = np.asarray(game, dtype=object if exact else np.float64)
+        col_raw = -row_raw if col_payoffs is None else col_payoffs
+    if exact:
+        if method not in ("auto", "labelled-vertices"):
+            raise ValueError(
+                f"exact=True enumerates labelled vertices in rationals; method {method!r} has no exact form"
+            )
+        return exact_equilibria(*_exact_payoffs(row_raw, col_raw))
+    a, b = checked_payoffs(row_raw, col_raw)
+    if method == "nashpy-vertex" or method == "nashpy-support":
         return nashpy_equilibria(a, b, "vertex" if method == "nashpy-vertex" else "support")
-    raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    return complete_equilibria(a, b, None if method == "auto" else method)
+
+
+def _exact_payoffs(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[RationalMatrix, RationalMatrix]:
+    """Both payoff matrices as exact rationals, of one shape."""
+    a = rational_matrix(row_payoffs, "row payoffs")
+    b = rational_matrix(col_payoffs, "column payoffs")
+    if (len(a), len(a[0])) != (len(b), len(b[0])):
+        raise ValueError(
+            f"payoffs must be two matrices of one shape, got {len(a)} × {len(a[0])} and {len(b)} × {len(b[0])}"
+        )
+    return a, b

@@ -472,7 +472,8 @@ def game_equilibria(
     their bases' labels from :func:`~solver.equilibria.basis_filter.small_basis_labels`; ``p_beaten`` and
     ``q_beaten`` their :func:`~solver.equilibria.dominance.row_dominance`, ``p_redundant`` and ``q_redundant``
     their :func:`~solver.equilibria.dominance.redundant_constraints`. ``regrets`` receives each
-    equilibrium's :func:`~solver.equilibria.verification.relative_regret`, for the caller to check. The count
+    equilibrium's :func:`~solver.equilibria.verification.relative_regret` (scale-aware: relative to the payoffs
+    at stake as well as the range), for the caller to check. The count
     is ``-1`` when the game has more extreme equilibria than the output arrays hold.
     """
     m, n = row_payoffs.shape

@@ -11,8 +11,11 @@ equilibrium passes the regret check of :mod:`solver.equilibria.verification`, co
 
 each divided by that player's payoff range in game ``g`` and required to be at most ``1e-9``.
 
-Games with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``) and shapes too large for basis
-enumeration are solved one at a time by the single-game methods, with the same result.
+Games with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``), games whose float equilibria
+fail verification (badly scaled ones, which are then solved exactly) and shapes too large for the compiled
+basis enumeration are solved one at a time by :func:`~solver.equilibria.complete.complete_equilibria`, with
+the same result: by lexicographic pivoting, or by basis enumeration where ``m + n`` exceeds pivoting's 62
+label bits.
 """
 
 from __future__ import annotations
@@ -27,14 +30,17 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.basis_kernel import basis_table, gather_slots, stack_equilibria
+from solver.equilibria.complete import CompleteMethod, complete_equilibria
 from solver.equilibria.labelled_vertices import (
     DEFAULT_TOLERANCE,
     best_response_vertices,
     build_equilibrium_set,
+    check_enumerable,
+    checked_tolerance,
     degeneracy_witnesses,
-    labelled_vertex_equilibria,
 )
-from solver.equilibria.pivoting import pivoting_equilibria
+from solver.equilibria.payoff_checks import checked_stacks
+from solver.equilibria.pivoting import MAX_STRATEGIES
 from solver.equilibria.result import EquilibriumSet
 from solver.equilibria.verification import REGRET_TOLERANCE, VerificationError
 
@@ -158,18 +164,6 @@ def _joined(parts: list[BatchEquilibria], row_payoffs: FloatArray, col_payoffs: 
     )
 
 
-def _as_stacks(row_payoffs: ArrayLike, col_payoffs: ArrayLike) -> tuple[FloatArray, FloatArray]:
-    a = np.ascontiguousarray(row_payoffs, dtype=np.float64)
-    b = np.ascontiguousarray(col_payoffs, dtype=np.float64)
-    if a.ndim != 3 or a.shape != b.shape or 0 in a.shape[1:]:
-        raise ValueError(f"payoffs must be two stacks of shape N × m × n, got {a.shape} and {b.shape}")
-    if not (np.isfinite(a).all() and np.isfinite(b).all()):
-        raise ValueError("payoffs must be finite (no NaN or infinity)")
-    if a.shape[1] + a.shape[2] > 62:
-        raise ValueError(f"games of {a.shape[1]} × {a.shape[2]} strategies are too large (m + n ≤ 62)")
-    return a, b
-
-
 def checked_regrets(game: IntArray, rows: FloatArray, cols: FloatArray, regrets: FloatArray) -> FloatArray:
     """``regrets`` (each equilibrium's relative regret), raising :class:`VerificationError` if one is too large.
 
@@ -226,7 +220,7 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float, s
     counts, degenerate = slots.counts[:size], slots.degenerate[:size]
     counts[:] = -1
     degenerate[:] = False
-    compiled = comb(m + n, m) - 1 <= BASIS_LIMIT
+    compiled = comb(m + n, m) - 1 <= BASIS_LIMIT and m + n <= MAX_STRATEGIES
     if compiled:
         tables = basis_table(m, n).arrays, basis_table(n, m).arrays
         with _KERNEL_LOCK:
@@ -242,8 +236,13 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float, s
                 slots.components,
                 slots.regrets,
             )
-    single = labelled_vertex_equilibria if compiled else pivoting_equilibria
-    one_by_one = {g: single(row_payoffs[g], col_payoffs[g], tol) for g in np.flatnonzero(counts < 0).tolist()}
+    if compiled:
+        used = np.arange(EQUILIBRIUM_SLOTS) < counts[:, None]
+        counts[((slots.regrets[:size] > REGRET_TOLERANCE) & used).any(axis=1)] = -1  # badly scaled: exact path
+    method: CompleteMethod = "labelled-vertices" if compiled or m + n > MAX_STRATEGIES else "lex-pivoting"
+    one_by_one = {
+        g: complete_equilibria(row_payoffs[g], col_payoffs[g], method, tol) for g in np.flatnonzero(counts < 0).tolist()
+    }
     final_counts = counts.copy()
     final_degenerate = degenerate.copy()
     for g, result in one_by_one.items():
@@ -285,10 +284,13 @@ def iter_equilibria_batches(
 
     Memory stays flat however long the stream: only the chunk being solved is held.
     """
+    tol = checked_tolerance(tol)
     slots: _Slots | None = None
     for row_payoffs, col_payoffs in chunks:
-        a, b = _as_stacks(row_payoffs, col_payoffs)
+        a, b = checked_stacks(row_payoffs, col_payoffs)
         size, m, n = min(len(a), CHUNK_SIZE), a.shape[1], a.shape[2]
+        if m + n > MAX_STRATEGIES:
+            check_enumerable(m, n)
         if slots is None or not slots.fits(size, m, n):
             slots = _Slots.allocate(size, m, n)
         parts = [
@@ -306,7 +308,8 @@ def equilibria_batch(
     Parameters
     ----------
     row_payoffs, col_payoffs:
-        Stacks ``A`` and ``B`` of shape ``N × m × n`` (``m + n ≤ 62``): game ``g`` is ``(A[g], B[g])``.
+        Stacks ``A`` and ``B`` of shape ``N × m × n``: game ``g`` is ``(A[g], B[g])``. Payoffs must be finite
+        with spans ``max − min`` that do not overflow (:mod:`solver.equilibria.payoff_checks`).
     tol:
         Tolerance on the normalised best-response polytopes, as for :func:`~solver.equilibria.equilibria`.
 

@@ -16,13 +16,21 @@ from numpy.typing import NDArray
 
 from solver.equilibria.completely_labelled import completely_labelled_pairs
 from solver.equilibria.dominance import MARGIN_PER_TOLERANCE, redundant_constraints, row_dominance
-from solver.equilibria.labelled_vertices import DEFAULT_TOLERANCE, build_equilibrium_set, degeneracy_witnesses
+from solver.equilibria.labelled_vertices import (
+    DEFAULT_TOLERANCE,
+    build_equilibrium_set,
+    checked_tolerance,
+    degeneracy_witnesses,
+)
 from solver.equilibria.lex_pivoting import polytope_vertex_labels
 from solver.equilibria.polytope import PolytopeVertices, normalise_payoffs
 from solver.equilibria.result import EquilibriumSet
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
+
+#: Labels are bits of an int64: the method takes games with ``m + n`` up to this.
+MAX_STRATEGIES = 62
 
 
 def labelled_polytope(points: FloatArray, masks: IntArray, zero_bit: int, tight_bit: int, e: int) -> PolytopeVertices:
@@ -44,13 +52,17 @@ def pivoting_equilibria(
     Parameters
     ----------
     row_payoffs, col_payoffs:
-        ``m × n`` payoff matrices ``A`` and ``B``, finite floats, ``m + n ≤ 62`` (labels are bits of an int64).
+        ``m × n`` payoff matrices ``A`` and ``B``, finite floats, ``m + n ≤ MAX_STRATEGIES``.
     tol:
         Label and feasibility tolerance on the normalised polytopes, as for the labelled-vertex method.
     """
     m, n = row_payoffs.shape
-    if m + n > 62:
-        raise ValueError(f"lex-pivoting handles games with m + n ≤ 62 strategies, got {m} × {n}")
+    if m + n > MAX_STRATEGIES:
+        raise ValueError(
+            f"lex-pivoting handles games with m + n ≤ {MAX_STRATEGIES} strategies, got {m} × {n}; "
+            "use method 'labelled-vertices' (or 'auto', which does)"
+        )
+    tol = checked_tolerance(tol)
     p_constraints = normalise_payoffs(col_payoffs)
     q_constraints = np.ascontiguousarray(normalise_payoffs(row_payoffs).T)
     margin = MARGIN_PER_TOLERANCE * tol

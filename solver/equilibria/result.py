@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal
 
 import numpy as np
@@ -13,6 +14,34 @@ from numpy.typing import NDArray
 from solver.equilibria.components import Component, NashSubset
 
 FloatArray = NDArray[np.float64]
+
+
+def rational_text(value: Fraction) -> str:
+    """``value`` as ``"p/q"`` (``"p"`` for an integer), the form exact results take in JSON."""
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ExactProfile:
+    """An equilibrium in exact rationals, verified exactly (:mod:`solver.equilibria.exact_verification`).
+
+    ``row`` and ``col`` are the mixed strategies, ``row_payoff`` and ``col_payoff`` the payoffs ``xᵀAy`` and
+    ``xᵀBy`` of the game as given (floats read as the rationals they are).
+    """
+
+    row: tuple[Fraction, ...]
+    col: tuple[Fraction, ...]
+    row_payoff: Fraction
+    col_payoff: Fraction
+
+    def to_document(self) -> dict[str, object]:
+        """The profile as plain data with every rational written ``"p/q"``."""
+        return {
+            "row": [rational_text(p) for p in self.row],
+            "col": [rational_text(q) for q in self.col],
+            "row_payoff": rational_text(self.row_payoff),
+            "col_payoff": rational_text(self.col_payoff),
+        }
 
 
 @dataclass(frozen=True)
@@ -26,13 +55,17 @@ class Equilibrium:
     row_payoff, col_payoff:
         Expected payoffs ``xᵀAy`` and ``xᵀBy`` in the game's own units.
     max_regret:
-        The larger of the two players' regrets, each relative to that player's payoff range (verified ≤ 1e-9).
+        The larger of the two players' regrets, each relative to that player's payoff scale (verified ≤ 1e-9);
+        0.0 for an exact result, whose regrets are zero in rationals.
     component:
         Index of the connected component of the equilibrium set that contains it.
     nash_subsets:
         Indices of the maximal Nash subsets it belongs to (more than one at a junction of subsets).
     row_strategy_index, col_strategy_index:
         Indices of ``row`` and ``col`` among the distinct extreme strategies of the equilibrium set.
+    exact:
+        The equilibrium in rationals, exactly verified, when solved with ``exact=True``; otherwise None. The
+        float fields are then the nearest floats to it.
     """
 
     row: FloatArray
@@ -44,6 +77,7 @@ class Equilibrium:
     nash_subsets: tuple[int, ...]
     row_strategy_index: int
     col_strategy_index: int
+    exact: ExactProfile | None = None
 
     @property
     def is_pure(self) -> bool:
@@ -65,13 +99,15 @@ class Equilibrium:
 class DegeneracyWitness:
     """A mixed strategy with more pure best responses than the size of its support.
 
-    Its existence is von Stengel's (2002, Def. 3.2) definition of a degenerate bimatrix game.
+    Its existence is von Stengel's (2002, Def. 3.2) definition of a degenerate bimatrix game. ``exact_strategy``
+    is the strategy in rationals when the game was solved exactly (``strategy`` is then its nearest floats).
     """
 
     player: Literal["row", "column"]
     strategy: FloatArray
     support_size: int
     best_responses: tuple[int, ...]
+    exact_strategy: tuple[Fraction, ...] | None = None
 
     def describe(self, own_labels: Sequence[str], other_labels: Sequence[str]) -> str:
         """One sentence naming the strategy and the opponent's tied best responses."""
@@ -88,7 +124,8 @@ class EquilibriumSet:
     """The equilibria of a bimatrix game, with components, degeneracy and how they were found.
 
     Iterating yields :class:`Equilibrium` objects. ``complete`` is True when the method guarantees every
-    extreme equilibrium (the labelled-vertex method does; nashpy's methods do not).
+    extreme equilibrium (the labelled-vertex method does; nashpy's methods do not). ``is_exact`` is True when
+    every equilibrium carries its exact rationals and the degeneracy flag was decided in exact arithmetic.
     """
 
     equilibria: tuple[Equilibrium, ...]
@@ -100,6 +137,7 @@ class EquilibriumSet:
     col_payoffs: FloatArray = field(repr=False)
     method: str
     complete: bool
+    is_exact: bool = False
 
     def __iter__(self) -> Iterator[Equilibrium]:
         return iter(self.equilibria)

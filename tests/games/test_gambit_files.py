@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pygambit as gbt
 import pytest
 from hypothesis import given, settings
 
@@ -14,11 +13,12 @@ from games import Scenario, build_game, load_scenario
 from games.gambit_files import GameFileError, StrategicGame, read_nfg, read_nfg_file, write_nfg
 from solver import equilibria
 from solver.sequential import solve_sequential
-from tests.oracle import unmatched
+from tests.oracle import pygambit, unmatched
 from tests.scenarios import scenarios
 
 
 def _pygambit_equilibria(path: Path) -> list[tuple[np.ndarray, np.ndarray]]:
+    gbt = pygambit()
     game = gbt.read_nfg(str(path))
     row_player, col_player = list(game.players)
     return [
@@ -41,7 +41,9 @@ def test_nfg_round_trip_keeps_labels_and_exact_payoffs(scenario: Scenario) -> No
         assert np.array_equal(ours, theirs)
 
 
+@pytest.mark.gambit
 def test_pygambit_reads_our_file_and_finds_our_equilibria(tmp_path: Path) -> None:
+    gbt = pygambit()
     game = build_game(load_scenario("belarus-2014").with_values(subsidy_value=4.0))
     path = tmp_path / "belarus.nfg"
     path.write_text(write_nfg(game.to_strategic()))
@@ -53,7 +55,9 @@ def test_pygambit_reads_our_file_and_finds_our_equilibria(tmp_path: Path) -> Non
     assert extra == []
 
 
+@pytest.mark.gambit
 def test_we_read_pygambits_outcome_version() -> None:
+    gbt = pygambit()
     a = np.array([[3, 0], [5, 1], [2, 2]])
     b = np.array([[3, 5], [0, 1], [4, 4]])
     written_by_gambit = gbt.Game.from_arrays(a, b, title="pd+").to_nfg()
@@ -71,7 +75,9 @@ def test_three_player_payoff_version_round_trip() -> None:
     assert all(np.array_equal(p, q) for p, q in zip(game.payoffs, back.payoffs, strict=True))
 
 
+@pytest.mark.gambit
 def test_efg_of_the_sequential_view_is_read_by_pygambit(tmp_path: Path) -> None:
+    gbt = pygambit()
     game = build_game(load_scenario("belarus-2014"))
     path = tmp_path / "belarus.efg"
     path.write_text(game.to_efg())

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pygambit as gbt
 import pytest
 
 from solver.equilibria import equilibria
 from solver.equilibria.verification import relative_regret
 from solver.qre import logit_branch, logit_qre
+from tests.oracle import pygambit
 
 
 def _softmax(values: np.ndarray, lam: float) -> np.ndarray:
@@ -17,6 +17,7 @@ def _softmax(values: np.ndarray, lam: float) -> np.ndarray:
 
 
 def _gambit(a: np.ndarray, b: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray]:
+    gbt = pygambit()
     game = gbt.Game.from_arrays(a, b)
     (result,) = gbt.qre.logit_solve_lambda(game, lam)
     profile = result.profile
@@ -27,6 +28,7 @@ def _gambit(a: np.ndarray, b: np.ndarray, lam: float) -> tuple[np.ndarray, np.nd
     )
 
 
+@pytest.mark.gambit
 @pytest.mark.parametrize("seed", range(8))
 def test_points_are_logit_fixed_points_and_match_gambit(seed: int) -> None:
     rng = np.random.default_rng(seed)
@@ -73,6 +75,7 @@ def test_own_payoffs_move_own_mix_under_qre_but_not_under_nash() -> None:
     assert qre_rows[0] < qre_rows[1] < qre_rows[2]
 
 
+@pytest.mark.gambit
 def test_large_steps_do_not_jump_to_another_branch() -> None:
     """With steps of 2 the unguarded tracer left the principal branch of this game near λ = 2.1."""
     a = np.array([[7.0, 1.0, 3.0], [7.0, 2.0, 2.0], [9.0, 1.0, 9.0]])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-import pygambit as gbt
 import pytest
 
 from games import ScenarioError, build_game, load_scenario, parse_scenario
@@ -18,6 +17,7 @@ from solver.three_player import (
     three_player_qre,
     three_player_regret,
 )
+from tests.oracle import pygambit
 
 _exact = np.vectorize(Fraction, otypes=[object])
 
@@ -38,6 +38,7 @@ def _random_star_game(seed: int) -> ThreePlayerGame:
 
 
 def _enumpoly(game: ThreePlayerGame) -> list[tuple[np.ndarray, ...]]:
+    gbt = pygambit()
     tree = gbt.Game.from_arrays(*(_exact(t) for t in game.tensors()))
     players = list(tree.players)
     return [
@@ -46,6 +47,7 @@ def _enumpoly(game: ThreePlayerGame) -> list[tuple[np.ndarray, ...]]:
     ]
 
 
+@pytest.mark.gambit
 @pytest.mark.parametrize("seed", range(30))
 def test_projection_of_the_merged_game_finds_every_equilibrium_gambit_finds(seed: int) -> None:
     """Generic games have finitely many equilibria, so the sets must coincide wherever enumpoly succeeds.
@@ -121,8 +123,10 @@ def test_hand_solved_star_game() -> None:
     assert pure_equilibria(game) == ()
 
 
+@pytest.mark.gambit
 @pytest.mark.parametrize("lam", [0.3, 1.0])
 def test_three_player_qre_matches_gambits_logit(lam: float) -> None:
+    gbt = pygambit()
     game = build_three_player_game(load_scenario("belarus-2014"))
     (ours,) = three_player_qre(game, lam)
     tree = gbt.Game.from_arrays(*game.tensors())

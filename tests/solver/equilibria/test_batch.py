@@ -1,4 +1,4 @@
-"""The batch engine returns, game for game, what ``equilibria`` returns, and what Gambit's exact oracle finds."""
+"""The batch engine returns, game for game, what ``equilibria`` returns, and what the exact oracle finds."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from solver.equilibria import (
 )
 from solver.equilibria.batch import EQUILIBRIUM_SLOTS, checked_regrets
 from tests.corpus import CORPUS, oracle_equilibria, stacks_by_shape
-from tests.oracle import gambit_extreme_equilibria, unmatched
+from tests.oracle import exact_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import disagreement
 
 
@@ -46,7 +46,7 @@ def _failures(
     failures = []
     for k, index in enumerate(games):
         problem = _single_game_disagreement(result, k, row_stack, col_stack)
-        exact = oracle_equilibria(family, index) if family else gambit_extreme_equilibria(row_stack[k], col_stack[k])
+        exact = oracle_equilibria(family, index) if family else exact_extreme_equilibria(row_stack[k], col_stack[k])
         missing, extra = unmatched(result.equilibrium_set(k), exact)
         if problem or missing or extra:
             failures.append(f"game {index}: {problem or ''} oracle missing {missing}, extra {extra}")

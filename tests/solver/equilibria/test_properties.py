@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -10,7 +11,8 @@ from numpy.typing import NDArray
 
 from solver.equilibria import EquilibriumSet, NashpyError, equilibria
 from solver.equilibria.verification import payoff_range, regrets
-from tests.oracle import gambit_extreme_equilibria, unmatched
+from tests.oracle import exact_extreme_equilibria, gambit_extreme_equilibria, unmatched
+from tests.solver.equilibria.agreement import set_disagreement
 
 Game = tuple[NDArray[np.float64], NDArray[np.float64]]
 
@@ -22,6 +24,7 @@ def bimatrix_games(draw: st.DrawFn, max_size: int = 4, integer: bool | None = No
     Floats are drawn on a grid of 1e-4 so that distinct payoffs differ by far more than the engine's tie
     tolerance (1e-10 of the payoff range): below it, differences are read as ties by design, and an exact
     oracle that sees 1e-197 as a strict preference would be testing that convention, not the engine.
+    (:mod:`tests.solver.equilibria.test_exact` tests the exact path on such games.)
     """
     m = draw(st.integers(1, max_size))
     n = draw(st.integers(1, max_size))
@@ -93,9 +96,30 @@ def test_swapping_the_players_swaps_the_equilibria(game: Game) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(bimatrix_games(max_size=4))
-def test_equilibria_match_the_exact_oracle(game: Game) -> None:
+def test_float_and_exact_paths_agree(game: Game) -> None:
+    """Same extreme equilibria (to 1e-9), same components, same degeneracy flag, as the exact path."""
     a, b = game
-    assert unmatched(equilibria(a, b), gambit_extreme_equilibria(a, b)) == ([], [])
+    exact = equilibria(a, b, exact=True)
+    assert exact.is_exact
+    assert set_disagreement(exact, equilibria(a, b)) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(bimatrix_games(max_size=4))
+def test_every_method_finds_the_exact_equilibria(game: Game) -> None:
+    a, b = game
+    exact = exact_extreme_equilibria(a, b)
+    for method in ("labelled-vertices", "lex-pivoting"):
+        assert unmatched(equilibria(a, b, method=method), exact) == ([], []), method  # type: ignore[arg-type]
+
+
+@pytest.mark.gambit
+@settings(max_examples=100, deadline=None)
+@given(bimatrix_games(max_size=4))
+def test_exact_path_matches_gambit(game: Game) -> None:
+    """The independent cross-check: Gambit's rational ``enummixed`` finds the same extreme equilibria."""
+    a, b = game
+    assert unmatched(equilibria(a, b, exact=True), gambit_extreme_equilibria(a, b)) == ([], [])
 
 
 @settings(max_examples=100, deadline=None)
