@@ -13,9 +13,9 @@ import time
 import numpy as np
 
 from games import load_scenario
-from solver.sensitivity import varied_parameters
-from solver.sweeps import make_spec
-from solver.sweeps.sampling import points
+from solver.studies.sensitivity import varied_parameters
+from solver.studies.sweeps import make_spec
+from solver.studies.sweeps.sampling import points
 from solver.views import VIEWS, ViewOptions, get_view, view_parameters
 
 

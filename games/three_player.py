@@ -12,7 +12,7 @@ instruments whose alignment is at most ``ā_q``). With the two-player notation o
 
 The patron's and the second pole's payoffs depend on the small state's instrument only, and the small state's
 payoff is a sum of a patron part and a second-pole part: the game is a *polymatrix* game on a star (Yanovskaya
-1968; Howson 1972), which :mod:`solver.three_player` solves exactly through a two-player game.
+1968; Howson 1972), which :mod:`solver.concepts.three_player` solves exactly through a two-player game.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ import matplotlib
 matplotlib.use("Agg")
 
 from games import load_scenario
-from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_tracks
-from solver.sweeps import choose_backend
-from solver.tracking import track_equilibria
+from solver.studies.phase import phase_diagram
+from solver.studies.sweeps import choose_backend
+from solver.studies.tracking import track_equilibria
 
 
 def main() -> None:

@@ -15,8 +15,8 @@ import argparse
 import pandas as pd
 
 from solver import ReadingRules
-from solver.robustness import robustness
-from solver.sweeps import choose_backend
+from solver.studies.robustness import robustness
+from solver.studies.sweeps import choose_backend
 
 
 def main() -> None:

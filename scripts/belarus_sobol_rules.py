@@ -20,9 +20,9 @@ matplotlib.use("Agg")
 import pandas as pd
 
 from solver.plots import plot_sobol
-from solver.selection import RULES
-from solver.sensitivity import sobol_analysis
-from solver.sweeps import choose_backend
+from solver.studies.selection import RULES
+from solver.studies.sensitivity import sobol_analysis
+from solver.studies.sweeps import choose_backend
 
 
 def main() -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import psutil
 
 from games import load_scenario
-from solver.sensitivity import varied_parameters
-from solver.sweeps import choose_backend, make_spec, read_sweep, run_sweep
+from solver.studies.sensitivity import varied_parameters
+from solver.studies.sweeps import choose_backend, make_spec, read_sweep, run_sweep
 
 
 class PeakMemory:

@@ -15,8 +15,8 @@ import argparse
 
 from games import catalogue
 from solver.fit import fit_view
-from solver.robustness import robustness
-from solver.sweeps import SerialBackend
+from solver.studies.robustness import robustness
+from solver.studies.sweeps import SerialBackend
 from solver.views import VIEWS, solve_view
 
 

@@ -10,11 +10,11 @@ True
 """
 
 from solver.analysis import CaseAnalysis, analyse
-from solver.commitment import CommitmentSolution, commitment_equilibrium
+from solver.concepts.commitment import CommitmentSolution, commitment_equilibrium
 from solver.equilibria import BatchEquilibria, Equilibrium, EquilibriumSet, equilibria, equilibria_batch
 from solver.fit import CaseFit, fit_case
 from solver.portfolio import FilterVerdict, PortfolioReading, ReadingRules, read_portfolio
-from solver.sweeps import read_sweep, sweep
+from solver.studies.sweeps import read_sweep, sweep
 
 __all__ = [
     "BatchEquilibria",

@@ -27,7 +27,7 @@ with ``T`` the period's years. ``ℓ(0)`` is uniform play, the no-information ba
 observation better than chance where ``max_λ ℓ(λ) > ℓ(0)``. The λ grid is stated relative to the game's payoff
 span ``s`` (the larger of the two players' payoff ranges): ``λ = κ / s`` for ``κ`` in :data:`PRECISION_GRID`,
 so that grids are comparable across cases whose payoffs differ in scale. At each ``λ`` the point of the
-principal branch continued from uniform play is used (:func:`solver.qre.points_at`). Each view's QRE:
+principal branch continued from uniform play is used (:func:`solver.concepts.qre.points_at`). Each view's QRE:
 two-player and qre, the bimatrix game; bayesian, its normal form over plans, the patron's plan read as the
 prior-weighted response marginal; three-player, the merged game read through its marginals; sequential, the
 agent logit QRE of the extensive form, ``y_i(r) ∝ exp(λ u_P(i, r))`` after each instrument and
@@ -48,8 +48,8 @@ from numpy.typing import NDArray
 from games import Scenario
 from games.observed import ObservedProfile
 from games.three_player import build_three_player_game
-from solver.qre import logit_branch, points_at
-from solver.three_player import marginals, merged_game
+from solver.concepts.qre import logit_branch, points_at
+from solver.concepts.three_player import marginals, merged_game
 from solver.views import VIEWS, ViewName, ViewResult, solve_view
 from solver.views.bayesian import response_matrix
 

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 
 from games import TwoPlayerGame
 from solver.portfolio import PortfolioReading
-from solver.tracking import Tracks
+from solver.studies.tracking import Tracks
 
 
 def plot_portfolio(
@@ -77,7 +77,7 @@ def _phase_colours(order: list[str]) -> list[str]:
 def plot_phase(
     phases: pd.DataFrame, x: str, y: str, ax: Axes | None = None, mark: tuple[float, float] | None = None
 ) -> Axes:
-    """A phase diagram: the ``x × y`` plane coloured by phase (:func:`solver.phase.phases`).
+    """A phase diagram: the ``x × y`` plane coloured by phase (:func:`solver.studies.phase.phases`).
 
     A single label gets its colour (:data:`LABEL_COLOURS`); each combination of different labels at one point
     gets a colour of its own (:data:`MIXED_PHASE_COLOURS`), named in the legend; points with several equilibria
@@ -120,7 +120,7 @@ def plot_phase(
 def plot_tracks(tracks: Tracks, measure: str = "mean_alignment", ax: Axes | None = None) -> Axes:
     """Each equilibrium's ``measure`` as the parameter moves: one line per branch, points coloured by label.
 
-    Appearing equilibria are marked ▲, vanishing ones ▼, label switches ◆ (:mod:`solver.tracking`).
+    Appearing equilibria are marked ▲, vanishing ones ▼, label switches ◆ (:mod:`solver.studies.tracking`).
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.5))

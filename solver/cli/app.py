@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from games import Scenario, ScenarioError, load_scenario
-from solver.sweeps import SweepSpecError, SweepStoreError
+from solver.studies.sweeps import SweepSpecError, SweepStoreError
 
 app = typer.Typer(
     help="Strategic hedging: solve small-state/patron games and read equilibria as hedging portfolios.",

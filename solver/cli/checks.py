@@ -14,16 +14,16 @@ from urllib.parse import urlsplit
 import typer
 from matplotlib.backend_bases import FigureCanvasBase
 
-from solver.sweeps.files import check_writable
-from solver.sweeps.store import SweepStoreError
-from solver.sweeps.tables import FORMATS
+from solver.studies.sweeps.files import check_writable
+from solver.studies.sweeps.store import SweepStoreError
+from solver.studies.sweeps.tables import FORMATS
 
 
 def output_file(suffixes: tuple[str, ...] = ()) -> Callable[[Path | None], Path | None]:
     """An option callback that checks an output path when the command line is read, before any work.
 
     The suffix must be one of ``suffixes`` (when given; the suffix picks the format), and
-    :func:`solver.sweeps.files.check_writable` must pass (a folder, a path under a file, a place that cannot be
+    :func:`solver.studies.sweeps.files.check_writable` must pass (a folder, a path under a file, a place that cannot be
     written in, an existing file that cannot be overwritten are refused; a missing folder is created).
     """
 

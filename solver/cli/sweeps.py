@@ -15,15 +15,15 @@ from solver.analysis import package_version
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
 from solver.cli.checks import FIGURE_SUFFIXES, TABLE_SUFFIXES, output_file, scheduler_address
 from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
-from solver.phase import phase_diagram
 from solver.plots import plot_phase, plot_sobol, plot_tracks
-from solver.robustness import Robustness, robustness
-from solver.selection import RULES
-from solver.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
-from solver.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
-from solver.sweeps.spec import SAMPLED, Design, SweepSpec
-from solver.sweeps.tables import sidecar_path, write_table
-from solver.tracking import track_equilibria
+from solver.studies.phase import phase_diagram
+from solver.studies.robustness import Robustness, robustness
+from solver.studies.selection import RULES
+from solver.studies.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
+from solver.studies.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
+from solver.studies.sweeps.spec import SAMPLED, Design, SweepSpec
+from solver.studies.sweeps.tables import sidecar_path, write_table
+from solver.studies.tracking import track_equilibria
 from solver.views import ViewName, ViewOptions, get_view, used_options, view_parameters
 
 VaryOpt = Annotated[

@@ -14,7 +14,7 @@ import typer
 from games import Scenario
 from solver.cli.app import choose, fail
 from solver.cli.checks import number_in
-from solver.commitment import TIE_BREAKING
+from solver.concepts.commitment import TIE_BREAKING
 from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewOptions, check_declared, get_view
 
 ViewOpt = Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")]

@@ -1,8 +1,8 @@
 """What a case report contains: every declared view solved and read, the fit, robustness and Sobol' indices.
 
 The two sample sizes set the cost: the robustness share samples ``robustness_points`` points of the plausible box
-(:func:`solver.robustness.robustness`), the Sobol' analysis ``sobol_base · (d + 2)`` points for ``d`` varied
-parameters (:func:`solver.sensitivity.sobol_analysis`). :data:`QUICK` is for a look and for tests, :data:`FULL`
+(:func:`solver.studies.robustness.robustness`), the Sobol' analysis ``sobol_base · (d + 2)`` points for ``d`` varied
+parameters (:func:`solver.studies.sensitivity.sobol_analysis`). :data:`QUICK` is for a look and for tests, :data:`FULL`
 for a report to send (README, "Case report", gives the measured times).
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from games import Scenario
 from solver.analysis import package_version
 from solver.fit import CaseFit, fit_view
-from solver.robustness import Robustness, robustness
-from solver.sensitivity import SobolResult, sobol_analysis
-from solver.sweeps.backends import Backend
+from solver.studies.robustness import Robustness, robustness
+from solver.studies.sensitivity import SobolResult, sobol_analysis
+from solver.studies.sweeps.backends import Backend
 from solver.views import VIEWS, ViewResult, solve_view
 
 

@@ -16,8 +16,8 @@ from solver.reporting.case import QUICK, CaseReport
 from solver.reporting.figures import payoff_heatmap, png, portfolio_figure, sobol_figure
 from solver.reporting.markup import Html, document, join, png_image, table, tag
 from solver.reporting.sources import observed_sources, scenario_sources
-from solver.robustness import Robustness
-from solver.sensitivity import SobolResult
+from solver.studies.robustness import Robustness
+from solver.studies.sensitivity import SobolResult
 from solver.views import ViewResult
 
 STYLE = """

@@ -2,7 +2,7 @@
 
 Solution concept: Stackelberg equilibrium with commitment to a mixed strategy (Conitzer & Sandholm 2006), red
 lines as thresholds on the portfolio's exposure (``docs/model.md``), exact rational certificates
-(:mod:`solver.commitment`). The ``three-player-commitment`` view adds the second pole as a second follower
+(:mod:`solver.concepts.commitment`). The ``three-player-commitment`` view adds the second pole as a second follower
 (the star three-player game).
 """
 
@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from games import Scenario, build_game
 from games.payoffs import payoff_matrices_across_the_line
 from games.three_player import build_three_player_game
-from solver.commitment import CommitmentSolution, TieBreaking, threshold_commitment
+from solver.concepts.commitment import CommitmentSolution, TieBreaking, threshold_commitment
 from solver.portfolio import ReadingRules, read_portfolio
 from solver.views.base import WITH_COMMITMENT, WITH_SECOND_POLE, PointByPoint
 from solver.views.result import NO_COMPONENT, ViewName, ViewOptions, ViewResult

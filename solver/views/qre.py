@@ -1,7 +1,7 @@
 """The QRE view: noisy best responses, so the small state's own payoffs move its own portfolio.
 
 Solution concept: the logit quantal response equilibria of the principal branch at precision λ (McKelvey &
-Palfrey 1995; :mod:`solver.qre`). Every QRE puts positive weight on every instrument, so by default the reading
+Palfrey 1995; :mod:`solver.concepts.qre`). Every QRE puts positive weight on every instrument, so by default the reading
 tolerates up to 5% of the weight on red-line instruments (:data:`QRE_RULES`).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from games import Scenario, build_game
+from solver.concepts.qre import logit_qre
 from solver.portfolio import ReadingRules, read_portfolio
-from solver.qre import logit_qre
 from solver.views.base import PointByPoint
 from solver.views.result import NO_COMPONENT, ViewName, ViewOptions, ViewResult
 

@@ -30,7 +30,7 @@ import pandas as pd
 
 from games import ParameterSpec, Scenario
 from games.parameters import ALL_PARAMETERS
-from solver.commitment import TieBreaking
+from solver.concepts.commitment import TieBreaking
 from solver.portfolio import ReadingRules
 from solver.views.base import View
 from solver.views.bayesian import BayesianView

@@ -20,7 +20,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from games import TwoPlayerGame
-from solver.commitment import TieBreaking
+from solver.concepts.commitment import TieBreaking
 from solver.portfolio import PortfolioReading, Profile
 
 FloatArray = NDArray[np.float64]

@@ -1,11 +1,11 @@
 """The sequential view: the patron observes the small state's instrument, then responds.
 
-Solution concept: every pure subgame-perfect equilibrium by backward induction (:mod:`solver.sequential`),
+Solution concept: every pure subgame-perfect equilibrium by backward induction (:mod:`solver.concepts.sequential`),
 with the credibility of each red line (whether the patron would carry out its threat after the crossing).
 
 A stack of parameter points is solved on whole arrays: at point ``g`` the patron answers instrument ``i`` with
 ``r*(g, i) = argmax_r B[g, i, r]`` and the small state picks ``argmax_i A[g, i, r*(g, i)]``. Where either
-argmax is tied (within ``10⁻⁹`` of the player's payoff range, as :func:`~solver.sequential.solve_sequential`
+argmax is tied (within ``10⁻⁹`` of the player's payoff range, as :func:`~solver.concepts.sequential.solve_sequential`
 counts ties), the point has several SPE and is solved by that exact enumeration instead.
 """
 
@@ -19,8 +19,8 @@ from numpy.typing import NDArray
 
 from games import Scenario, build_game
 from games.payoff_batch import payoff_stack
+from solver.concepts.sequential import solve_sequential
 from solver.portfolio import ReadingRules
-from solver.sequential import solve_sequential
 from solver.views.base import PointByPoint
 from solver.views.result import NO_COMPONENT, PointSolutions, ViewName, ViewOptions, ViewResult
 

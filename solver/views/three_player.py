@@ -1,7 +1,7 @@
 """The three-player view: small state × patron × second pole, the second pole's support a choice.
 
 Solution concept: Nash equilibria of the star polymatrix game (:func:`games.three_player.build_three_player_game`)
-containing every extreme one, through the merged two-player game (:mod:`solver.three_player`). The notes say
+containing every extreme one, through the merged two-player game (:mod:`solver.concepts.three_player`). The notes say
 what the second pole plays at each solution. A stack of parameter points is solved with its merged games in one
 batch of the compiled engine.
 """
@@ -16,8 +16,8 @@ from numpy.typing import NDArray
 
 from games import Scenario
 from games.three_player import ThreePlayerGame, build_three_player_game
+from solver.concepts.three_player import ThreePlayerEquilibrium, three_player_equilibria, three_player_equilibria_stack
 from solver.portfolio import ReadingRules, read_portfolio
-from solver.three_player import ThreePlayerEquilibrium, three_player_equilibria, three_player_equilibria_stack
 from solver.views.base import WITH_SECOND_POLE, PointByPoint
 from solver.views.result import NO_COMPONENT, PointSolutions, ViewName, ViewOptions, ViewResult
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from games import Scenario, build_game, load_scenario
 from games.gambit_files import GameFileError, StrategicGame, read_nfg, read_nfg_file, write_nfg
 from solver import equilibria
-from solver.sequential import solve_sequential
+from solver.concepts.sequential import solve_sequential
 from tests.oracle import pygambit, unmatched
 from tests.scenarios import scenarios
 

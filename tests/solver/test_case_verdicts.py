@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from games import load_scenario
-from solver.robustness import robustness
+from solver.studies.robustness import robustness
 from solver.views import solve_view
 
 # case: (two-player labels, sequential labels, {label: points of 256 Sobol' points where every equilibrium has it})

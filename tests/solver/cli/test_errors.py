@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 import solver.analysis
 import solver.cli.cases
 import solver.cli.sweeps
-import solver.robustness
-import solver.sensitivity
-import solver.sweeps.run
+import solver.studies.robustness
+import solver.studies.sensitivity
+import solver.studies.sweeps.run
 from solver.cli import app
 from tests.solver.cli.output import flat
 
@@ -37,8 +37,8 @@ TRACK = ["plot", "track", "belarus-2014", "--vary", "red_line_cost=1:3:3", "-q"]
 WORK = {
     solver.cli.cases: ("analyse", "get_view", "equilibria", "fit_case"),
     solver.cli.sweeps: ("run_sweep",),
-    solver.sweeps.run: ("run_sweep",),
-    solver.sensitivity: ("sweep_frame",),
+    solver.studies.sweeps.run: ("run_sweep",),
+    solver.studies.sensitivity: ("sweep_frame",),
 }
 
 

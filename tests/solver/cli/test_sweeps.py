@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 import solver.cli.sweeps as sweeps_cli
 from games import load_scenario
 from solver.cli import app
-from solver.sweeps import read_metadata, read_sweep
-from solver.sweeps.tables import read_table
+from solver.studies.sweeps import read_metadata, read_sweep
+from solver.studies.sweeps.tables import read_table
 from tests.solver.cli.output import flat
 
 runner = CliRunner()

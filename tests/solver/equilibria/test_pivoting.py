@@ -7,9 +7,9 @@ import pytest
 
 from games import load_scenario
 from games.three_player import build_three_player_game
+from solver.concepts.three_player import merged_game
 from solver.equilibria import equilibria
 from solver.equilibria.pivoting import pivoting_equilibria
-from solver.three_player import merged_game
 from tests.corpus import CORPUS, oracle_equilibria
 from tests.oracle import unmatched
 from tests.solver.equilibria.agreement import set_disagreement
@@ -58,9 +58,10 @@ def test_games_too_large_for_label_masks_are_refused() -> None:
 
 
 def test_pivoting_on_a_merged_star_game_with_many_tied_columns() -> None:
-    """The three-player Belarus game merged into one 8×9 bimatrix game (solver.three_player): its columns are sums
-    of a patron and a second-pole part, so the patron's polytope is highly degenerate. Pivoting on entries that are
-    zero in exact arithmetic once produced thousands of spurious vertices and an unverifiable profile here."""
+    """The three-player Belarus game merged into one 8×9 bimatrix game (solver.concepts.three_player): its columns
+    are sums of a patron and a second-pole part, so the patron's polytope is highly degenerate. Pivoting on
+    entries that are zero in exact arithmetic once produced thousands of spurious vertices and an unverifiable
+    profile here."""
     a, b = merged_game(build_three_player_game(load_scenario("belarus-2014")))
     reference = equilibria(a, b, method="labelled-vertices")
     ours = pivoting_equilibria(a, b)

@@ -13,7 +13,7 @@ from games import Scenario, parse_scenario
 from solver.reporting import CaseReport, ReportSizes, case_report, render_page
 from solver.reporting.markup import Html, table, tag
 from solver.reporting.page import SECTIONS
-from solver.sweeps import SerialBackend
+from solver.studies.sweeps import SerialBackend
 
 CATALOGUE = Path(__file__).resolve().parents[3] / "games" / "catalogue"
 HOSTILE = '<script>alert("x")</script> & <b>'
