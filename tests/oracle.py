@@ -20,6 +20,7 @@ import pytest
 from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria import EquilibriumSet, equilibria
+from solver.matching import profile_difference
 
 Profile = tuple[NDArray[np.float64], NDArray[np.float64]]
 
@@ -63,20 +64,5 @@ def gambit_extreme_equilibria(row_payoffs: ArrayLike, col_payoffs: ArrayLike) ->
 
 def unmatched(ours: EquilibriumSet, oracle: list[Profile], atol: float = 1e-8) -> tuple[list[Profile], list[Profile]]:
     """Profiles found by only one side: ``(missing from ours, extra in ours)``, matched one to one."""
-    return profile_difference([(eq.row, eq.col) for eq in ours], oracle, atol)
-
-
-def profile_difference(
-    ours: list[Profile], oracle: list[Profile], atol: float = 1e-8
-) -> tuple[list[Profile], list[Profile]]:
-    """:func:`unmatched` for two lists of profiles."""
-    remaining = list(oracle)
-    extra: list[Profile] = []
-    for row, col in ours:
-        for k, (x, y) in enumerate(remaining):
-            if np.allclose(row, x, atol=atol) and np.allclose(col, y, atol=atol):
-                del remaining[k]
-                break
-        else:
-            extra.append((row, col))
-    return remaining, extra
+    missing, extra = profile_difference([(eq.row, eq.col) for eq in ours], oracle, atol)
+    return [(np.asarray(x), np.asarray(y)) for x, y in missing], [(np.asarray(x), np.asarray(y)) for x, y in extra]

@@ -6,6 +6,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from solver.equilibria import EquilibriumSet
+from solver.matching import match_profiles
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -23,16 +24,11 @@ def disagreement(
         return f"degenerate {bool(degenerate)} but reference says {reference.degenerate}"
     if len(rows) != len(reference):
         return f"{len(rows)} equilibria but reference has {len(reference)}"
-    match = []
-    for eq in reference:
-        found = [
-            e
-            for e in range(len(rows))
-            if np.allclose(rows[e], eq.row, atol=1e-9) and np.allclose(cols[e], eq.col, atol=1e-9)
-        ]
-        if len(found) != 1:
-            return f"reference equilibrium ({eq.row}, {eq.col}) matched {len(found)} times"
-        match.append(found[0])
+    found = [(rows[e], cols[e]) for e in range(len(rows))]
+    match = match_profiles(found, [(eq.row, eq.col) for eq in reference], atol=1e-9)
+    for eq, e in zip(reference, match, strict=True):
+        if e is None:
+            return f"reference equilibrium ({eq.row}, {eq.col}) has no match"
     pairs = {(eq.component, int(components[e])) for eq, e in zip(reference, match, strict=True)}
     if len(pairs) != len({a for a, _ in pairs}) or len(pairs) != len({b for _, b in pairs}):
         return f"components differ: reference → ours {sorted(pairs)}"
