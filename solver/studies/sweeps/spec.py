@@ -23,6 +23,10 @@ DESIGNS: tuple[Design, ...] = get_args(Design)
 SAMPLED: tuple[Design, ...] = ("random", "lhs", "sobol", "saltelli")
 
 
+#: Most parameter points one sweep may hold: 10⁹ points of the Belarus view write ~10¹¹ bytes of table already.
+MAX_POINTS = 1_000_000_000
+
+
 class SweepSpecError(ValueError):
     """A sweep specification is invalid. The message lists every problem and how to fix it."""
 
@@ -234,4 +238,10 @@ def make_spec(
     problems.extend(_size_problems(design, n))
     if problems:
         raise SweepSpecError("invalid sweep: " + "; ".join(problems))
-    return SweepSpec(axes=tuple(axes), design=design, n=n, seed=seed)
+    spec = SweepSpec(axes=tuple(axes), design=design, n=n, seed=seed)
+    if spec.size > MAX_POINTS:
+        raise SweepSpecError(
+            f"invalid sweep: {spec.size:,} points exceed the {MAX_POINTS:,} one sweep may hold (its chunk list and "
+            "table must fit in memory); use fewer values per axis or a sample (--sample sobol --n …)"
+        )
+    return spec

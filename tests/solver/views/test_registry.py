@@ -37,3 +37,9 @@ def test_qre_view_moves_with_the_small_states_own_red_line_cost() -> None:
 def test_undeclared_view_is_refused() -> None:
     with pytest.raises(ValueError, match="does not support the bayesian view"):
         solve_view(deterrence_scenario(enforcement_cost=3.0, red_line_stake=15.0), "bayesian")
+
+
+@pytest.mark.parametrize("precision", [-5.0, float("nan"), float("inf")])
+def test_a_qre_precision_that_is_not_a_finite_non_negative_number_is_refused(precision: float) -> None:
+    with pytest.raises(ValueError, match="precision λ must be a finite number"):
+        solve_view(load_scenario("belarus-2014"), "qre", precision=precision)

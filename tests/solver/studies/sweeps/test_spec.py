@@ -86,3 +86,8 @@ def test_a_sweep_table_gives_back_its_spec() -> None:
     assert spec.size == 3
     with pytest.raises(ValueError, match="no sweep identity"):
         SweepSpec.of_table(pd.DataFrame())
+
+
+def test_a_grid_beyond_the_point_limit_is_refused_at_once() -> None:
+    with pytest.raises(SweepSpecError, match="exceed the 1,000,000,000"):
+        make_spec(BELARUS, ["subsidy_value=0:1:99999999999"])
