@@ -1,9 +1,12 @@
 """The shared result assembly: verified extreme equilibria grouped into Nash subsets and components.
 
-Every method ends here. :func:`build_equilibrium_set` verifies each extreme equilibrium profile (the regret
-check of :mod:`~solver.equilibria.core.verification`, or an exact certificate), sorts them reproducibly, and
-groups them into maximal Nash subsets and components (:mod:`~solver.equilibria.core.components`);
-:func:`degeneracy_witnesses` reads the degeneracy report off the best-response polytopes' vertices.
+Every method's :class:`EquilibriumSet` is built here (the batch kernel,
+:mod:`~solver.equilibria.kernels.basis_kernel`, sorts and groups its flat arrays the same way, and
+``BatchEquilibria.equilibrium_set`` builds one game's set here). :func:`build_equilibrium_set` verifies each
+extreme equilibrium profile (the regret check of :mod:`~solver.equilibria.core.verification`, or an exact
+certificate), sorts them reproducibly, and groups them into maximal Nash subsets and components
+(:mod:`~solver.equilibria.core.components`); :func:`degeneracy_witnesses` reads the degeneracy report off the
+best-response polytopes' vertices.
 """
 
 from __future__ import annotations

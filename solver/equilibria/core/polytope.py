@@ -14,6 +14,10 @@ of such a polytope solves ``C[S, T]ᵀ z_S = 1`` for a support ``S`` and a set `
 ``d - k`` of them that are ``z_i = 0`` leave a ``k × k`` system). Enumerating every such basis and keeping the
 feasible solutions therefore finds every vertex, also when the polytope is degenerate (a vertex on more than
 ``d`` facets is found once per basis and deduplicated).
+
+The float methods share this module's tolerance (``DEFAULT_TOLERANCE``, accepted within ``TOLERANCE_RANGE``
+by :func:`checked_tolerance`) and :func:`best_response_vertices`, the vertices of ``P`` and ``Q`` of a game
+whose payoffs :func:`normalise_payoffs` has mapped onto ``[1, 2]``.
 """
 
 from __future__ import annotations
