@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 from games.three_player import ThreePlayerGame
 from solver.concepts.qre import logit_branch, logit_qre
 from solver.equilibria import Method, equilibria, equilibria_batch
-from solver.equilibria.verification import REGRET_TOLERANCE, VerificationError, payoff_range
+from solver.equilibria.core.verification import REGRET_TOLERANCE, VerificationError, payoff_range
 
 FloatArray = NDArray[np.float64]
 

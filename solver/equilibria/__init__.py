@@ -1,18 +1,23 @@
 """Nash equilibria of two-player games: complete, verified, with components and a degeneracy report.
 
-``equilibria(A, B)`` is the front door; one algorithm lives in each module:
+``equilibria(A, B)`` is the front door and ``equilibria_batch`` its form for stacks of games; the package
+holds three kinds of module, one subpackage each:
 
-* :mod:`~solver.equilibria.labelled_vertices` — every extreme equilibrium, degenerate games included, by basis
-  enumeration (the default for small games);
-* :mod:`~solver.equilibria.pivoting` — the same by lexicographic pivoting, lrs-style (the default for larger games);
-* :mod:`~solver.equilibria.complete` — which of the two ``"auto"`` runs, and the exact path behind both;
-* :mod:`~solver.equilibria.batch` — ``equilibria_batch`` for stacks of games of one shape (sweeps), compiled;
-* :mod:`~solver.equilibria.nashpy_engine` — nashpy's vertex and support enumeration behind safeguards;
-* :mod:`~solver.equilibria.exact_equilibria` — the labelled-vertex method in rationals, each equilibrium with an
-  exact certificate (:mod:`~solver.equilibria.exact_verification`), for ``exact=True``;
-* :mod:`~solver.equilibria.components` — maximal Nash subsets and connected components;
-* :mod:`~solver.equilibria.verification` — the regret check every returned profile passes;
-* :mod:`~solver.equilibria.payoff_checks` — what the float methods accept (finite payoffs, spans within range).
+* :mod:`solver.equilibria.methods` — the methods, one algorithm per module: ``labelled_vertices`` (basis
+  enumeration, the default for small games), ``lex_pivoting`` (lrs-style pivoting, the default for larger games),
+  ``auto`` (which of the two ``"auto"`` runs, and the exact path behind both), ``exact`` (``exact=True``, in
+  rationals with exact certificates), ``batch`` (``equilibria_batch``, compiled) and ``nashpy_engine`` (nashpy
+  behind safeguards);
+* :mod:`solver.equilibria.core` — what the methods share: the result objects (``result``), their assembly into
+  verified sets with Nash subsets, components and the degeneracy report (``assembly``, ``components``,
+  ``verification``), the best-response polytopes and tolerance (``polytope``), accepted payoffs
+  (``payoff_checks``) and the exact arithmetic (``rationals``, ``exact_polytope``, ``exact_verification``);
+* :mod:`solver.equilibria.kernels` — numba-compiled kernels: the batch kernel (``basis_kernel``,
+  ``basis_filter``, ``cramer``), the vertex enumerator behind ``lex_pivoting`` (``lex_vertices``), and their
+  helpers (``completely_labelled``, ``dominance``, ``int_hash``, ``jit``).
+
+The public names are those of ``__all__`` below, importable from ``solver.equilibria``; the modules' paths may
+change.
 """
 
 from __future__ import annotations
@@ -22,15 +27,15 @@ from typing import Literal, Protocol, runtime_checkable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from solver.equilibria.batch import BatchEquilibria, equilibria_batch, iter_equilibria_batches
-from solver.equilibria.complete import AUTO_PIVOTING_BASES, auto_method, complete_equilibria
-from solver.equilibria.components import Component, NashSubset
-from solver.equilibria.exact_equilibria import exact_equilibria
-from solver.equilibria.nashpy_engine import NashpyError, nashpy_equilibria
-from solver.equilibria.payoff_checks import checked_payoffs
-from solver.equilibria.rationals import RationalMatrix, rational_matrix
-from solver.equilibria.result import DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
-from solver.equilibria.verification import VerificationError, relative_regret
+from solver.equilibria.core.components import Component, NashSubset
+from solver.equilibria.core.payoff_checks import checked_payoffs
+from solver.equilibria.core.rationals import RationalMatrix, rational_matrix
+from solver.equilibria.core.result import DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
+from solver.equilibria.core.verification import VerificationError, relative_regret
+from solver.equilibria.methods.auto import AUTO_PIVOTING_BASES, auto_method, complete_equilibria
+from solver.equilibria.methods.batch import BatchEquilibria, equilibria_batch, iter_equilibria_batches
+from solver.equilibria.methods.exact import exact_equilibria
+from solver.equilibria.methods.nashpy_engine import NashpyError, nashpy_equilibria
 
 Method = Literal["labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto"]
 METHODS: tuple[Method, ...] = ("labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto")
@@ -87,7 +92,7 @@ def equilibria(
         ``"labelled-vertices"`` (basis enumeration) and ``"lex-pivoting"`` (lrs-style vertex enumeration) are
         complete on every game, degenerate ones included; ``"auto"`` (default) takes the first for small games
         and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``, or basis enumeration beyond
-        pivoting's ``m + n ≤ 62`` (:mod:`~solver.equilibria.complete`).
+        pivoting's ``m + n ≤ 62`` (:mod:`~solver.equilibria.methods.auto`).
         ``"nashpy-vertex"`` and ``"nashpy-support"`` run nashpy with cleaning and verification; they can miss
         equilibria and say so (``complete=False``).
     exact:

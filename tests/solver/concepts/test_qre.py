@@ -7,7 +7,7 @@ import pytest
 
 from solver.concepts.qre import logit_branch, logit_qre
 from solver.equilibria import equilibria
-from solver.equilibria.verification import relative_regret
+from solver.equilibria.core.verification import relative_regret
 from tests.oracle import pygambit
 
 

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 
 from solver.equilibria import equilibria, equilibria_batch
-from solver.equilibria.exact_verification import verify_exact
-from solver.equilibria.labelled_vertices import labelled_vertex_equilibria
-from solver.equilibria.pivoting import pivoting_equilibria
-from solver.equilibria.rationals import rational_matrix
-from solver.equilibria.verification import relative_regret
+from solver.equilibria.core.exact_verification import verify_exact
+from solver.equilibria.core.rationals import rational_matrix
+from solver.equilibria.core.verification import relative_regret
+from solver.equilibria.methods.labelled_vertices import labelled_vertex_equilibria
+from solver.equilibria.methods.lex_pivoting import pivoting_equilibria
 
 PD_A = np.array([[3.0, 0.0], [5.0, 1.0]])
 

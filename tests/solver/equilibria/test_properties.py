@@ -10,7 +10,7 @@ from hypothesis.extra.numpy import arrays
 from numpy.typing import NDArray
 
 from solver.equilibria import EquilibriumSet, NashpyError, equilibria
-from solver.equilibria.verification import payoff_range, regrets
+from solver.equilibria.core.verification import payoff_range, regrets
 from tests.oracle import exact_extreme_equilibria, gambit_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import set_disagreement
 
@@ -24,7 +24,7 @@ def bimatrix_games(draw: st.DrawFn, max_size: int = 4, integer: bool | None = No
     Floats are drawn on a grid of 1e-4 so that distinct payoffs differ by far more than the engine's tie
     tolerance (1e-10 of the payoff range): below it, differences are read as ties by design, and an exact
     oracle that sees 1e-197 as a strict preference would be testing that convention, not the engine.
-    (:mod:`tests.solver.equilibria.test_exact` tests the exact path on such games.)
+    (:mod:`tests.solver.equilibria.methods.test_exact` tests the exact path on such games.)
     """
     m = draw(st.integers(1, max_size))
     n = draw(st.integers(1, max_size))

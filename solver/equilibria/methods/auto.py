@@ -1,0 +1,62 @@
+"""The complete float method for a game's shape, with the exact path behind it for games floats cannot resolve.
+
+Basis enumeration (:mod:`~solver.equilibria.methods.labelled_vertices`) while it solves at most
+``AUTO_PIVOTING_BASES`` systems per polytope, lexicographic pivoting (:mod:`~solver.equilibria.methods.lex_pivoting`)
+beyond that, and basis enumeration again when ``m + n`` exceeds pivoting's label bits (sixty instruments
+against three responses is 39,710 systems: quick). A float result that fails verification — a badly scaled
+game, whose payoffs differ below the float tolerance of their range, as ``[[1e300, 0], [0, 1]]`` — is
+replaced by the exact one (:mod:`~solver.equilibria.methods.exact`), which says so in ``method`` and
+``is_exact``.
+"""
+
+from __future__ import annotations
+
+from math import comb
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from solver.equilibria.core.polytope import DEFAULT_TOLERANCE
+from solver.equilibria.core.rationals import rational_matrix
+from solver.equilibria.core.result import EquilibriumSet
+from solver.equilibria.core.verification import VerificationError
+from solver.equilibria.methods.exact import EXACT_BASIS_LIMIT, exact_equilibria
+from solver.equilibria.methods.labelled_vertices import labelled_vertex_equilibria
+from solver.equilibria.methods.lex_pivoting import MAX_STRATEGIES, pivoting_equilibria
+
+FloatArray = NDArray[np.float64]
+CompleteMethod = Literal["labelled-vertices", "lex-pivoting"]
+
+#: Pivot once basis enumeration would solve more than this many systems per polytope (8 × 7 and up).
+AUTO_PIVOTING_BASES = 5000
+
+
+def auto_method(m: int, n: int) -> CompleteMethod:
+    """The complete method ``"auto"`` runs on an ``m × n`` game (see the module docstring)."""
+    if comb(m + n, m) - 1 <= AUTO_PIVOTING_BASES or m + n > MAX_STRATEGIES:
+        return "labelled-vertices"
+    return "lex-pivoting"
+
+
+def complete_equilibria(
+    row_payoffs: FloatArray,
+    col_payoffs: FloatArray,
+    method: CompleteMethod | None = None,
+    tol: float = DEFAULT_TOLERANCE,
+) -> EquilibriumSet:
+    """Every extreme equilibrium by ``method`` (:func:`auto_method` when None), exactly where floats fail.
+
+    Payoffs are checked float matrices (:mod:`solver.equilibria.core.payoff_checks`). The :class:`VerificationError`
+    of a float result is raised on only when the game is too large for the exact path.
+    """
+    m, n = row_payoffs.shape
+    solve = pivoting_equilibria if (method or auto_method(m, n)) == "lex-pivoting" else labelled_vertex_equilibria
+    try:
+        return solve(row_payoffs, col_payoffs, tol)
+    except VerificationError:
+        if comb(m + n, m) - 1 > EXACT_BASIS_LIMIT:
+            raise
+        return exact_equilibria(
+            rational_matrix(row_payoffs, "row payoffs"), rational_matrix(col_payoffs, "column payoffs")
+        )
