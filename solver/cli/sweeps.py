@@ -103,8 +103,6 @@ def sweep_command(
     if out is None:
         raise fail("give the output file: --out runs/NAME.parquet (or runs/NAME.csv)")
     design: Design = choose(sample, SAMPLED, "--sample") if sample else "grid"
-    if scheduler and dask_local:
-        raise fail("give --scheduler or --dask-local, not both")
     with user_errors():
         spec = make_spec(case, vary or [], design, n, seed, known=view_parameters(chosen_view))
         backend = choose_backend(workers, scheduler, dask_local)
@@ -119,9 +117,10 @@ def sweep_command(
             progress=False if quiet else None,
             overwrite=overwrite,
         )
+        table = read_sweep(report.path)
     for note in report.warnings:
         err.print(f"warning: {note}")
-    labels = read_sweep(report.path).groupby("point")["label"].agg(lambda s: " | ".join(sorted(set(s))))
+    labels = table.groupby("point")["label"].agg(lambda s: " | ".join(sorted(set(s))))
     stdout_console().print(
         f"{report.points:,} points ({len(report.computed)} chunks computed, {report.reused} reused"
         + (f", {len(report.discarded)} damaged and redone" if report.discarded else "")

@@ -27,7 +27,7 @@ import pandas as pd
 
 from games import Scenario, load_scenario
 from solver.portfolio import LABELS, PortfolioMeasures, ReadingRules, classify
-from solver.studies.selection import Rule, select, with_label_indicators
+from solver.studies.selection import Rule, check_rule, select, with_label_indicators
 from solver.studies.sensitivity import reference_equilibria, varied_parameters
 from solver.studies.sweeps import Design, sweep
 from solver.studies.sweeps.backends import Backend
@@ -111,6 +111,7 @@ def robustness(
     case = load_scenario(scenario) if isinstance(scenario, str) else scenario
     chosen = list(factors or varied_parameters(case, view))
     rules = rules or view_rules(view)
+    check_rule(rule, view)
     table = sweep(case, chosen, sample=design, n=n, seed=seed, rules=rules, view=view, options=options, out=out,
                   backend=backend, quiet=quiet)  # fmt: skip
     start = reference_equilibria(case, rules, view, options)

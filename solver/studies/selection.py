@@ -36,7 +36,7 @@ from numpy.typing import NDArray
 from games import Scenario
 from games.payoff_batch import payoff_stack
 from solver.portfolio import LABELS
-from solver.studies.sweeps.spec import SweepSpec
+from solver.studies.sweeps.spec import SweepSpec, SweepSpecError
 
 Rule = Literal["mean", "payoff-dominant", "risk-dominant", "tracked"]
 RULES: tuple[Rule, ...] = get_args(Rule)
@@ -123,6 +123,13 @@ def _tracked(table: pd.DataFrame, reference: pd.Series) -> pd.Series:
     return _first_per_point(table.assign(_d=distance.round(12)), ["_d"], [True])
 
 
+def check_rule(rule: Rule, view: str) -> None:
+    """Refuse, before any sweep, a rule the view's solutions cannot take: risk dominance (Harsanyi & Selten 1988)
+    compares two equilibria of the two-player game's payoff matrices, so it applies to the two-player view only."""
+    if rule == "risk-dominant" and view != "two-player":
+        raise SweepSpecError(f"the risk-dominant rule compares two-player equilibria; the sweep is of the {view} view")
+
+
 def select(
     table: pd.DataFrame,
     outputs: Sequence[str],
@@ -147,9 +154,7 @@ def select(
     elif rule == "risk-dominant":
         if scenario is None:
             raise ValueError("the risk-dominant rule needs the scenario to rebuild payoff matrices")
-        view = table.attrs["sweep"].get("view", "two-player")
-        if view != "two-player":
-            raise ValueError(f"the risk-dominant rule compares two-player equilibria; the sweep is of the {view} view")
+        check_rule(rule, table.attrs["sweep"].get("view", "two-player"))
         names = SweepSpec.of_table(table).names
         chosen, fallbacks = _risk_dominant(table, scenario, names)
     elif rule == "tracked":

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from games import Scenario, load_scenario
 from solver.portfolio import ReadingRules
-from solver.studies.selection import Rule, select, with_label_indicators
+from solver.studies.selection import Rule, check_rule, select, with_label_indicators
 from solver.studies.sweeps.backends import Backend
 from solver.studies.sweeps.evaluate import ChunkTask, evaluate_chunk
 from solver.studies.sweeps.run import DEFAULT_CHUNK_SIZE, sweep_frame
@@ -200,10 +200,12 @@ def sobol_analysis(
     chosen = list(factors or varied_parameters(case, view))
     spec = make_spec(case, chosen, "saltelli", n, seed, known=view_parameters(view))
     rules = rules or view_rules(view)
-    _check_outputs(reference_equilibria(case, rules, view, options), outputs)
+    check_rule(rule, view)
+    point = reference_equilibria(case, rules, view, options)
+    _check_outputs(point, outputs)
     table = sweep_frame(case, spec, out, rules=rules, view=view, options=options, chunk_size=chunk_size,
                         backend=backend, quiet=quiet)  # fmt: skip
-    start = reference_equilibria(case, rules, view, options).iloc[reference] if rule == "tracked" else None
+    start = point.iloc[reference] if rule == "tracked" else None
     selection = select(table, outputs, rule, scenario=case, reference=start)
     bounds = [(a.low, a.high) for a in spec.axes]
     indices = sobol_indices(selection.values, bounds, spec.names, seed=seed)

@@ -57,7 +57,7 @@ def nash_stack(row_payoffs: FloatArray, col_payoffs: FloatArray, responses: Floa
     return PointSolutions(
         offsets=result.offsets.astype(np.int64),
         small_state=result.rows,
-        patron=result.cols if responses is None else result.cols @ responses,
+        patron=result.cols if responses is None else (result.cols[:, :, None] * responses).sum(axis=1),
         small_state_payoff=bilinear(row_payoffs[game], result.rows, result.cols),
         patron_payoff=bilinear(col_payoffs[game], result.rows, result.cols),
         components=result.components.astype(np.int64),

@@ -7,7 +7,6 @@ tolerates up to 5% of the weight on red-line instruments (:data:`QRE_RULES`).
 
 from __future__ import annotations
 
-import math
 from typing import ClassVar
 
 from games import Scenario, build_game
@@ -42,8 +41,6 @@ class QREView(PointByPoint):
     def solve(self, scenario: Scenario, options: ViewOptions, rules: ReadingRules | None = None) -> ViewResult:
         """The principal branch's points at ``options.precision``, each read as a portfolio."""
         lam = options.precision
-        if not (math.isfinite(lam) and lam >= 0.0):
-            raise ValueError(f"the QRE's precision λ must be a finite number ≥ 0, got {lam!r}")
         game = build_game(scenario)
         points = tuple(logit_qre(game.row_payoffs, game.col_payoffs, lam))
         rules = self.rules(rules)

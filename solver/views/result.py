@@ -11,6 +11,7 @@ quantities as arrays with one row per (point, solution).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -20,7 +21,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from games import TwoPlayerGame
-from solver.concepts.commitment import TieBreaking
+from solver.concepts.commitment import TIE_BREAKING, TieBreaking
 from solver.portfolio import PortfolioReading, Profile
 
 FloatArray = NDArray[np.float64]
@@ -52,6 +53,12 @@ class ViewOptions:
 
     precision: float = DEFAULT_PRECISION
     tie_breaking: TieBreaking = "strong"
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.precision) and self.precision >= 0.0):
+            raise ValueError(f"the QRE's precision λ must be a finite number ≥ 0, got {self.precision!r}")
+        if self.tie_breaking not in TIE_BREAKING:
+            raise ValueError(f"unknown tie-breaking {self.tie_breaking!r}; choose one of {', '.join(TIE_BREAKING)}")
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,8 @@ def test_a_game_too_large_for_lex_pivoting_is_solved_by_a_method_that_handles_it
     assert "Traceback" not in result.output
     assert "lex-pivoting handles games" not in result.output
     assert re.search(r"\d+ extreme equilibri(um|a) in \d+ component", result.output)
+
+
+@pytest.mark.parametrize("command", [SENSITIVITY, ROBUSTNESS])
+def test_a_rule_the_view_cannot_take_is_refused_before_the_sweep(command: list[str]) -> None:
+    _refused([*command, "--view", "sequential", "--rule", "risk-dominant"], "risk-dominant rule compares two-player")
