@@ -305,12 +305,15 @@ def second_pole_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
     )
 
 
-def sum_terms(terms: tuple[PayoffTerm, ...]) -> tuple[FloatArray, FloatArray]:
-    """``(A, B)``: each player's payoff matrix as the sum of that player's terms."""
+def player_sum(terms: tuple[PayoffTerm, ...], player: Player) -> FloatArray:
+    """One player's payoff matrix: the sum of that player's terms (zero where it has none)."""
     zero = np.zeros(terms[0].values.shape)
-    small_state = sum((t.values for t in terms if t.player == "small_state"), zero)
-    patron = sum((t.values for t in terms if t.player == "patron"), zero)
-    return np.asarray(small_state, dtype=np.float64), np.asarray(patron, dtype=np.float64)
+    return np.asarray(sum((t.values for t in terms if t.player == player), zero), dtype=np.float64)
+
+
+def sum_terms(terms: tuple[PayoffTerm, ...]) -> tuple[FloatArray, FloatArray]:
+    """``(A, B)``: the small state's and the patron's payoff matrices as the sums of their terms."""
+    return player_sum(terms, "small_state"), player_sum(terms, "patron")
 
 
 def payoff_matrices_across_the_line(scenario: Scenario, crossed: bool) -> tuple[FloatArray, FloatArray]:

@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 
 from games.gambit_files import StrategicGame
 from games.game import TwoPlayerGame, build_game
-from games.payoffs import PayoffTerm, second_pole_terms
+from games.payoffs import PayoffTerm, player_sum, second_pole_terms
 from games.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
@@ -83,11 +83,6 @@ class ThreePlayerGame:
         )
 
 
-def _sum(terms: tuple[PayoffTerm, ...], player: str) -> FloatArray:
-    """One player's payoff matrix over instruments × second-pole responses: the sum of its terms."""
-    return np.asarray(sum(t.values for t in terms if t.player == player), dtype=np.float64)
-
-
 def build_three_player_game(scenario: Scenario) -> ThreePlayerGame:
     """Build the three-player view of a scenario that declares ``[[second_pole_responses]]``."""
     if len(scenario.second_pole_responses) < 2:
@@ -101,8 +96,8 @@ def build_three_player_game(scenario: Scenario) -> ThreePlayerGame:
         pole_ids=tuple(r.id for r in responses),
         pole_labels=tuple(r.label for r in responses),
         small_state_vs_patron=game.row_payoffs - expected.values,
-        small_state_vs_pole=_sum(terms, "small_state"),
+        small_state_vs_pole=player_sum(terms, "small_state"),
         patron=game.col_payoffs,
-        pole=_sum(terms, "second_pole"),
+        pole=player_sum(terms, "second_pole"),
         pole_terms=terms,
     )

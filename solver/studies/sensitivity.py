@@ -138,7 +138,7 @@ def varied_parameters(scenario: Scenario, view: ViewName = "two-player") -> list
     use its scenario value, so it is not a factor of theirs.
     """
     names = set(get_view(view).parameters)
-    if view in ("bayesian", "commitment", "three-player-commitment") and scenario.patron_types:
+    if get_view(view).per_patron_type and scenario.patron_types:
         overridden = [set(t.overrides) for t in scenario.patron_types]
         names -= overridden[0].intersection(*overridden[1:])
     return [name for name, p in scenario.parameters.items() if name in names and p.range[0] < p.range[1]]

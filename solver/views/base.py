@@ -9,7 +9,8 @@ robustness, phase diagrams, tracking) and Python code handle all of them alike:
   compiled batch engine; the others solve point by point, which gives the same rows);
 * :attr:`View.parameters` and :attr:`View.options` — which model parameters its payoffs read, and which
   :class:`~solver.views.result.ViewOptions` it uses; :attr:`View.batched` — whether its stacks go to the
-  compiled batch engine (large samples are then cheap).
+  compiled batch engine (large samples are then cheap); :attr:`View.per_patron_type` — whether it solves each
+  declared patron type with the type's parameter overrides (then a parameter every type overrides is unused).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class View(Protocol):
     parameters: ClassVar[frozenset[str]]
     options: ClassVar[frozenset[str]]
     batched: ClassVar[bool]
+    per_patron_type: ClassVar[bool]
 
     def solve(self, scenario: Scenario, options: ViewOptions, rules: ReadingRules | None = None) -> ViewResult:
         """The view's solutions at the scenario's point values, each read as a hedging portfolio."""
@@ -59,6 +61,7 @@ class PointByPoint(ABC):
     parameters: ClassVar[frozenset[str]] = frozenset(MODEL_PARAMETERS)
     options: ClassVar[frozenset[str]] = frozenset()
     batched: ClassVar[bool] = False
+    per_patron_type: ClassVar[bool] = False
 
     @abstractmethod
     def solve(self, scenario: Scenario, options: ViewOptions, rules: ReadingRules | None = None) -> ViewResult:

@@ -48,6 +48,7 @@ class BayesianView(PointByPoint):
 
     name: ClassVar[ViewName] = "bayesian"
     batched: ClassVar[bool] = True
+    per_patron_type: ClassVar[bool] = True
 
     def solve(self, scenario: Scenario, options: ViewOptions, rules: ReadingRules | None = None) -> ViewResult:
         """Every extreme Bayesian Nash equilibrium, each read as a portfolio."""

@@ -103,6 +103,7 @@ class CommitmentView(PointByPoint):
     name: ClassVar[ViewName] = "commitment"
     parameters: ClassVar[frozenset[str]] = WITH_COMMITMENT
     options: ClassVar[frozenset[str]] = frozenset({"tie_breaking"})
+    per_patron_type: ClassVar[bool] = True
     second_pole: ClassVar[bool] = False
 
     def solve(self, scenario: Scenario, options: ViewOptions, rules: ReadingRules | None = None) -> ViewResult:
