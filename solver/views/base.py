@@ -54,6 +54,14 @@ class View(Protocol):
         ...
 
 
+def point_scenarios(scenario: Scenario, names: Sequence[str], values: FloatArray) -> list[Scenario]:
+    """The scenario at each row of ``values`` (the parameters ``names``; the others keep their point values)."""
+    return [
+        scenario.with_values(**{n: float(v) for n, v in zip(names, row, strict=True)})
+        for row in np.asarray(values, dtype=np.float64)
+    ]
+
+
 class PointByPoint(ABC):
     """Views whose stacks are solved one point at a time with :meth:`solve` (exact, and the same rows)."""
 
@@ -75,10 +83,7 @@ class PointByPoint(ABC):
         self, scenario: Scenario, names: Sequence[str], values: FloatArray, options: ViewOptions
     ) -> PointSolutions:
         """Each point's scenario (:meth:`games.Scenario.with_values`) solved by :meth:`solve`, stacked."""
-        results = [
-            self.solve(scenario.with_values(**{n: float(v) for n, v in zip(names, row, strict=True)}), options)
-            for row in np.asarray(values, dtype=np.float64)
-        ]
+        results = [self.solve(case, options) for case in point_scenarios(scenario, names, values)]
         return PointSolutions.of_results(results, len(scenario.instruments), len(scenario.responses))
 
 

@@ -41,6 +41,10 @@ DEFAULT_PRECISION = 1.0
 #: Component number of a solution whose concept has no connected components of a solution set.
 NO_COMPONENT = -1
 
+#: One solution at one point, as sweeps stack it: the small state's weights, the patron's distribution over
+#: responses, (small-state payoff, patron payoff), component.
+Solution = tuple[FloatArray, FloatArray, tuple[float, float], int]
+
 
 @dataclass(frozen=True)
 class ViewOptions:
@@ -144,22 +148,27 @@ class PointSolutions:
         return np.repeat(np.arange(len(self.offsets) - 1, dtype=np.int64), self.counts)
 
     @classmethod
-    def of_results(cls, results: Sequence[ViewResult], instruments: int, responses: int) -> PointSolutions:
-        """Stack the results of points solved one at a time (``instruments`` × ``responses`` for empty stacks)."""
-        counts = [len(result.profiles) for result in results]
-        solutions = [
-            (p.row, r, pay, c)
-            for result in results
-            for p, r, pay, c in zip(
-                result.profiles, result.patron_responses, result.payoffs, result.components, strict=True
-            )
-        ]
+    def of_points(
+        cls, points: Sequence[Sequence[Solution]], degenerate: Sequence[bool], instruments: int, responses: int
+    ) -> PointSolutions:
+        """Stack each point's solutions ``(weights, patron's responses, (small-state, patron payoff), component)``
+        (``instruments`` × ``responses`` give the shape of empty stacks)."""
+        solutions = [solution for point in points for solution in point]
         return cls(
-            offsets=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]).astype(np.int64),
+            offsets=np.concatenate([[0], np.cumsum([len(p) for p in points], dtype=np.int64)]).astype(np.int64),
             small_state=np.array([s[0] for s in solutions], dtype=np.float64).reshape(-1, instruments),
             patron=np.array([s[1] for s in solutions], dtype=np.float64).reshape(-1, responses),
             small_state_payoff=np.array([s[2][0] for s in solutions], dtype=np.float64),
             patron_payoff=np.array([s[2][1] for s in solutions], dtype=np.float64),
             components=np.array([s[3] for s in solutions], dtype=np.int64),
-            degenerate=np.array([result.degenerate for result in results], dtype=bool),
+            degenerate=np.array(degenerate, dtype=bool),
         )
+
+    @classmethod
+    def of_results(cls, results: Sequence[ViewResult], instruments: int, responses: int) -> PointSolutions:
+        """Stack the results of points solved one at a time."""
+        points = [
+            list(zip((p.row for p in r.profiles), r.patron_responses, r.payoffs, r.components, strict=True))
+            for r in results
+        ]
+        return cls.of_points(points, [r.degenerate for r in results], instruments, responses)

@@ -18,7 +18,7 @@ from games import Scenario
 from games.three_player import ThreePlayerGame, build_three_player_game
 from solver.concepts.three_player import ThreePlayerEquilibrium, three_player_equilibria, three_player_equilibria_stack
 from solver.portfolio import ReadingRules, read_portfolio
-from solver.views.base import WITH_SECOND_POLE, PointByPoint
+from solver.views.base import WITH_SECOND_POLE, PointByPoint, point_scenarios
 from solver.views.result import NO_COMPONENT, PointSolutions, ViewName, ViewOptions, ViewResult
 
 FloatArray = NDArray[np.float64]
@@ -40,13 +40,12 @@ class ThreePlayerView(PointByPoint):
         self, scenario: Scenario, names: Sequence[str], values: FloatArray, options: ViewOptions
     ) -> PointSolutions:
         """Every point's three-player game built, their merged games solved in one batch."""
-        games = [
-            build_three_player_game(scenario.with_values(**{n: float(v) for n, v in zip(names, row, strict=True)}))
-            for row in np.asarray(values, dtype=np.float64)
-        ]
-        results = [self._result(game, found, None) for game, found in
-                   zip(games, three_player_equilibria_stack(games), strict=True)]  # fmt: skip
-        return PointSolutions.of_results(results, len(scenario.instruments), len(scenario.responses))
+        games = [build_three_player_game(case) for case in point_scenarios(scenario, names, values)]
+        points = [[(e.row, e.col, (e.payoffs[0], e.payoffs[1]), NO_COMPONENT) for e in found]
+                  for found in three_player_equilibria_stack(games)]  # fmt: skip
+        return PointSolutions.of_points(
+            points, [False] * len(games), len(scenario.instruments), len(scenario.responses)
+        )
 
     def _result(
         self, three: ThreePlayerGame, solutions: tuple[ThreePlayerEquilibrium, ...], rules: ReadingRules | None
