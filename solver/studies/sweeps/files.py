@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import fcntl
+import glob
 import hashlib
 import os
 import tempfile
@@ -60,6 +61,16 @@ def check_writable(path: Path) -> None:
 def temporary_path(path: Path) -> Path:
     """The hidden temporary name ``path`` is written under before it is renamed into place."""
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def leftover_temporaries(path: Path) -> list[Path]:
+    """The temporary files :func:`temporary_path` named for ``path`` that a killed process left (any pid)."""
+    prefix, suffix = f".{path.name}.", ".tmp"
+    return [
+        leftover
+        for leftover in path.parent.glob(f"{glob.escape(prefix)}*{suffix}")
+        if leftover.name[len(prefix) : -len(suffix)].isdigit()
+    ]
 
 
 def commit(temporary: Path, path: Path) -> None:

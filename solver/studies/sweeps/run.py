@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import math
 import shutil
 import tempfile
@@ -19,7 +18,7 @@ from solver.analysis import package_version
 from solver.portfolio import ReadingRules
 from solver.studies.sweeps.backends import Backend, DaskBackend, ProcessBackend, SerialBackend
 from solver.studies.sweeps.evaluate import ChunkTask, evaluate_chunk
-from solver.studies.sweeps.files import LockedError, WriterLock
+from solver.studies.sweeps.files import LockedError, WriterLock, leftover_temporaries
 from solver.studies.sweeps.progress import progress_bar
 from solver.studies.sweeps.sampling import points
 from solver.studies.sweeps.spec import Axis, Design, SweepSpec, SweepSpecError, make_spec
@@ -185,10 +184,9 @@ def _run_locked(
             chunks = math.ceil(spec.size / chunk_size)
             return SweepReport(out, spec.size, chunks, (), chunks, ())
         notes.append(problem)
-    for target in (out, sidecar_path(out)):  # temporary files of a killed run: .{name}.{pid}.tmp
-        for leftover in out.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-            if leftover.name[len(target.name) + 2 : -4].isdigit():
-                leftover.unlink()
+    for target in (out, sidecar_path(out)):  # temporary files of a killed run
+        for leftover in leftover_temporaries(target):
+            leftover.unlink()
     store, opened = ChunkStore.open(parts, identity, spec.size, chunk_size, overwrite)
     finished, discarded, damaged = store.finished()
     notes += opened + damaged
