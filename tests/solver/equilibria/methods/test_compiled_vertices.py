@@ -109,6 +109,7 @@ def test_reading_the_parts_in_any_order_gives_the_same_result() -> None:
     assert first.degenerate
     assert witnesses
     assert _differences(first, second) == []
+    assert _differences(labelled_vertex_equilibria(a, b), first) == []
     assert first.degeneracy_witnesses is witnesses
     assert first.components is first.components
     assert list(second) == members
