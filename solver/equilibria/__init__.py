@@ -4,17 +4,19 @@
 holds three kinds of module, one subpackage each:
 
 * :mod:`solver.equilibria.methods` — the methods, one algorithm per module: ``labelled_vertices`` (basis
-  enumeration, the default for small games), ``lex_pivoting`` (lrs-style pivoting, the default for larger games),
+  enumeration, the default for small games, run by ``"auto"`` as ``compiled_vertices``: one compiled call,
+  the result assembled when read), ``lex_pivoting`` (lrs-style pivoting, the default for larger games),
   ``auto`` (which of the two ``"auto"`` runs, and the exact path behind both), ``exact`` (``exact=True``, in
   rationals with exact certificates), ``batch`` (``equilibria_batch``, compiled) and ``nashpy_engine`` (nashpy
   behind safeguards);
 * :mod:`solver.equilibria.core` — what the methods share: the result objects (``result``), their assembly into
   verified sets with Nash subsets, components and the degeneracy report (``assembly``, ``components``,
-  ``verification``), the best-response polytopes and tolerance (``polytope``), accepted payoffs
+  ``verification``, ``deferred``), the best-response polytopes and tolerance (``polytope``), accepted payoffs
   (``payoff_checks``) and the exact arithmetic (``rationals``, ``exact_polytope``, ``exact_verification``);
 * :mod:`solver.equilibria.kernels` — numba-compiled kernels: the batch kernel (``basis_kernel``,
-  ``basis_filter``, ``cramer``), the vertex enumerator behind ``lex_pivoting`` (``lex_vertices``), and their
-  helpers (``completely_labelled``, ``dominance``, ``int_hash``, ``jit``).
+  ``basis_filter``, ``cramer``) and its single-game form (``one_game``), the vertex enumerator behind
+  ``lex_pivoting`` (``lex_vertices``), and their helpers (``completely_labelled``, ``dominance``, ``int_hash``,
+  ``jit``).
 
 The public names are those of ``__all__`` below, importable from ``solver.equilibria``; the modules' paths may
 change.
@@ -92,7 +94,12 @@ def equilibria(
         ``"labelled-vertices"`` (basis enumeration) and ``"lex-pivoting"`` (lrs-style vertex enumeration) are
         complete on every game, degenerate ones included; ``"auto"`` (default) takes the first for small games
         and the second once ``C(m + n, m) − 1`` exceeds ``AUTO_PIVOTING_BASES``, or basis enumeration beyond
-        pivoting's ``m + n ≤ 62`` (:mod:`~solver.equilibria.methods.auto`).
+        pivoting's ``m + n ≤ 62`` (:mod:`~solver.equilibria.methods.auto`). ``"auto"`` runs basis enumeration
+        compiled (:mod:`~solver.equilibria.methods.compiled_vertices`): the equilibria are found and verified
+        in one call, and the Python parts of the result (the :class:`Equilibrium` objects, Nash subsets,
+        components, degeneracy witnesses) are built when first read; ``"labelled-vertices"`` runs the NumPy
+        implementation, the reference. Both say ``method="labelled-vertices"`` (``method`` names the
+        algorithm) and agree on every field, strategies to rounding (1e-12).
         ``"nashpy-vertex"`` and ``"nashpy-support"`` run nashpy with cleaning and verification; they can miss
         equilibria and say so (``complete=False``).
     exact:

@@ -4,6 +4,8 @@
   ``DegeneracyWitness``, ``ExactProfile``;
 * :mod:`~solver.equilibria.core.assembly` — the shared result assembly: verified profiles sorted and grouped into
   Nash subsets and components, and the degeneracy report;
+* :mod:`~solver.equilibria.core.deferred` — values computed on first read (the parts of a result assembled
+  late);
 * :mod:`~solver.equilibria.core.components` — maximal Nash subsets and connected components;
 * :mod:`~solver.equilibria.core.verification` — the regret check every returned float profile passes;
 * :mod:`~solver.equilibria.core.polytope` — vertices of the best-response polytopes by basis enumeration, and the

@@ -2,11 +2,13 @@
 
 Every method's :class:`EquilibriumSet` is built here (the batch kernel,
 :mod:`~solver.equilibria.kernels.basis_kernel`, sorts and groups its flat arrays the same way, and
-``BatchEquilibria.equilibrium_set`` builds one game's set here). :func:`build_equilibrium_set` verifies each
-extreme equilibrium profile (the regret check of :mod:`~solver.equilibria.core.verification`, or an exact
+``BatchEquilibria.equilibrium_set`` builds one game's set here). :func:`assemble` verifies each extreme
+equilibrium profile (the regret check of :mod:`~solver.equilibria.core.verification`, or an exact
 certificate), sorts them reproducibly, and groups them into maximal Nash subsets and components
-(:mod:`~solver.equilibria.core.components`); :func:`degeneracy_witnesses` reads the degeneracy report off the
-best-response polytopes' vertices.
+(:mod:`~solver.equilibria.core.components`); :func:`build_equilibrium_set` makes the set with that assembly
+done, while the compiled single-game path (:mod:`~solver.equilibria.methods.compiled_vertices`) defers it
+until the set is read. :func:`degeneracy_witnesses` reads the degeneracy report off the best-response
+polytopes' vertices.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from solver.equilibria.core.components import equilibrium_components, maximal_nash_subsets
+from solver.equilibria.core.deferred import Deferred
 from solver.equilibria.core.polytope import PolytopeVertices
-from solver.equilibria.core.result import DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
+from solver.equilibria.core.result import Assembly, DegeneracyWitness, Equilibrium, EquilibriumSet, ExactProfile
 from solver.equilibria.core.verification import verify_profile
 
 FloatArray = NDArray[np.float64]
@@ -66,17 +69,13 @@ def _ordered(
     return sorted(range(len(exact)), key=negated.__getitem__), [(e.row, e.col) for e in exact]
 
 
-def build_equilibrium_set(
+def assemble(
     row_payoffs: FloatArray,
     col_payoffs: FloatArray,
     profiles: list[tuple[FloatArray, FloatArray]],
-    *,
-    method: str,
-    complete: bool,
-    degeneracy_witnesses: tuple[DegeneracyWitness, ...],
     exact: Sequence[ExactProfile] | None = None,
-) -> EquilibriumSet:
-    """Verify extreme equilibrium profiles and assemble them with their Nash subsets and components.
+) -> Assembly:
+    """Verify extreme equilibrium profiles and put them in order with their Nash subsets and components.
 
     Float profiles pass the regret check of :func:`~solver.equilibria.core.verification.verify_profile`. With
     ``exact`` (one exactly verified :class:`ExactProfile` per profile, ``profiles`` being their nearest floats)
@@ -114,15 +113,29 @@ def build_equilibrium_set(
                 exact=certificate,
             )
         )
+    return Assembly(equilibria=tuple(equilibria), nash_subsets=tuple(subsets), components=tuple(components))
+
+
+def build_equilibrium_set(
+    row_payoffs: FloatArray,
+    col_payoffs: FloatArray,
+    profiles: list[tuple[FloatArray, FloatArray]],
+    *,
+    method: str,
+    complete: bool,
+    degeneracy_witnesses: tuple[DegeneracyWitness, ...],
+    exact: Sequence[ExactProfile] | None = None,
+) -> EquilibriumSet:
+    """The :class:`EquilibriumSet` of verified extreme equilibrium profiles, assembled now (:func:`assemble`)."""
+    assembly = assemble(row_payoffs, col_payoffs, profiles, exact)
     return EquilibriumSet(
-        equilibria=tuple(equilibria),
-        nash_subsets=tuple(subsets),
-        components=tuple(components),
+        count=len(assembly.equilibria),
         degenerate=bool(degeneracy_witnesses),
-        degeneracy_witnesses=degeneracy_witnesses,
         row_payoffs=row_payoffs,
         col_payoffs=col_payoffs,
         method=method,
         complete=complete,
+        assembly=Deferred.ready(assembly),
+        witness_search=Deferred.ready(degeneracy_witnesses),
         is_exact=exact is not None,
     )

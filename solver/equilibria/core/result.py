@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
@@ -12,6 +12,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from solver.equilibria.core.components import Component, NashSubset
+from solver.equilibria.core.deferred import Deferred
 
 FloatArray = NDArray[np.float64]
 
@@ -120,33 +121,86 @@ class DegeneracyWitness:
 
 
 @dataclass(frozen=True)
+class Assembly:
+    """The parts of an :class:`EquilibriumSet` built from its extreme equilibria
+    (:func:`~solver.equilibria.core.assembly.assemble`): the equilibria in order, Nash subsets, components."""
+
+    equilibria: tuple[Equilibrium, ...]
+    nash_subsets: tuple[NashSubset, ...]
+    components: tuple[Component, ...]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class EquilibriumSet:
     """The equilibria of a bimatrix game, with components, degeneracy and how they were found.
 
     Iterating yields :class:`Equilibrium` objects. ``complete`` is True when the method guarantees every
     extreme equilibrium (the labelled-vertex method does; nashpy's methods do not). ``is_exact`` is True when
     every equilibrium carries its exact rationals and the degeneracy flag was decided in exact arithmetic.
+
+    ``count`` (``len``), ``degenerate``, the payoffs and the provenance are there from the start; the
+    equilibria with their Nash subsets and components (``assembly``) and the degeneracy witnesses
+    (``witness_search``) may be :class:`~solver.equilibria.core.deferred.Deferred` until first read, which is
+    how a single compiled solve (:mod:`~solver.equilibria.methods.compiled_vertices`) skips the Python
+    assembly a caller may never look at. Every equilibrium counted has been verified before the set is made;
+    reading the deferred parts builds them from those verified profiles, with the same values whenever read.
     """
 
-    equilibria: tuple[Equilibrium, ...]
-    nash_subsets: tuple[NashSubset, ...]
-    components: tuple[Component, ...]
+    count: int
     degenerate: bool
-    degeneracy_witnesses: tuple[DegeneracyWitness, ...]
-    row_payoffs: FloatArray = field(repr=False)
-    col_payoffs: FloatArray = field(repr=False)
+    row_payoffs: FloatArray
+    col_payoffs: FloatArray
     method: str
     complete: bool
+    assembly: Deferred[Assembly]
+    witness_search: Deferred[tuple[DegeneracyWitness, ...]]
     is_exact: bool = False
+
+    @property
+    def equilibria(self) -> tuple[Equilibrium, ...]:
+        """The extreme equilibria, sorted by row strategy, then column strategy, descending."""
+        return self._assembled().equilibria
+
+    @property
+    def nash_subsets(self) -> tuple[NashSubset, ...]:
+        """The maximal Nash subsets (indices into the distinct extreme strategies)."""
+        return self._assembled().nash_subsets
+
+    @property
+    def components(self) -> tuple[Component, ...]:
+        """The connected components of the equilibrium set, numbered by first equilibrium."""
+        return self._assembled().components
+
+    @property
+    def degeneracy_witnesses(self) -> tuple[DegeneracyWitness, ...]:
+        """Mixed strategies with more pure best responses than their support size (empty unless degenerate)."""
+        witnesses = self.witness_search.get()
+        if bool(witnesses) != self.degenerate:
+            raise AssertionError(f"degeneracy flag {self.degenerate} but {len(witnesses)} witnesses")
+        return witnesses
+
+    def _assembled(self) -> Assembly:
+        assembly = self.assembly.get()
+        if len(assembly.equilibria) != self.count:
+            raise AssertionError(f"{self.count} equilibria counted but {len(assembly.equilibria)} assembled")
+        return assembly
 
     def __iter__(self) -> Iterator[Equilibrium]:
         return iter(self.equilibria)
 
     def __len__(self) -> int:
-        return len(self.equilibria)
+        return self.count
 
     def __getitem__(self, index: int) -> Equilibrium:
         return self.equilibria[index]
+
+    def __repr__(self) -> str:
+        return (
+            f"EquilibriumSet(equilibria={self.equilibria!r}, nash_subsets={self.nash_subsets!r}, "
+            f"components={self.components!r}, degenerate={self.degenerate!r}, "
+            f"degeneracy_witnesses={self.degeneracy_witnesses!r}, method={self.method!r}, "
+            f"complete={self.complete!r}, is_exact={self.is_exact!r})"
+        )
 
     @property
     def has_continuum(self) -> bool:

@@ -9,7 +9,8 @@
   vertex enumerator behind ``"lex-pivoting"``);
 * :mod:`~solver.equilibria.kernels.basis_filter` — labels of every small basis, vectorised over a block of games;
 * :mod:`~solver.equilibria.kernels.basis_kernel` — the labelled-vertex method for stacks of small games (behind
-  ``equilibria_batch``).
+  ``equilibria_batch``);
+* :mod:`~solver.equilibria.kernels.one_game` — the same for one game, with the regret check, in one call.
 
 numba's disk cache does not notice when a function a kernel calls changes: after editing one, run with a fresh
 ``NUMBA_CACHE_DIR``. The package imports nothing itself (``from solver.equilibria.kernels.<module> import …``).

@@ -2,6 +2,8 @@
 
 * :mod:`~solver.equilibria.methods.labelled_vertices` — ``"labelled-vertices"``: every extreme equilibrium by
   basis enumeration of the best-response polytopes, degenerate games included;
+* :mod:`~solver.equilibria.methods.compiled_vertices` — the same, compiled, for one small game in one call
+  (what ``"auto"`` runs on small games), its result assembled when read;
 * :mod:`~solver.equilibria.methods.lex_pivoting` — ``"lex-pivoting"``: the same by lexicographic pivoting,
   lrs-style, for larger games;
 * :mod:`~solver.equilibria.methods.auto` — ``"auto"``: which of the two a game's shape gets, and the exact path

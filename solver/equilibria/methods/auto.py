@@ -1,6 +1,7 @@
 """The complete float method for a game's shape, with the exact path behind it for games floats cannot resolve.
 
-Basis enumeration (:mod:`~solver.equilibria.methods.labelled_vertices`) while it solves at most
+Basis enumeration (:mod:`~solver.equilibria.methods.labelled_vertices`, compiled for one game by
+:mod:`~solver.equilibria.methods.compiled_vertices` where it fits) while it solves at most
 ``AUTO_PIVOTING_BASES`` systems per polytope, lexicographic pivoting (:mod:`~solver.equilibria.methods.lex_pivoting`)
 beyond that, and basis enumeration again when ``m + n`` exceeds pivoting's label bits (sixty instruments
 against three responses is 39,710 systems: quick). A float result that fails verification — a badly scaled
@@ -21,6 +22,7 @@ from solver.equilibria.core.polytope import DEFAULT_TOLERANCE
 from solver.equilibria.core.rationals import rational_matrix
 from solver.equilibria.core.result import EquilibriumSet
 from solver.equilibria.core.verification import VerificationError
+from solver.equilibria.methods.compiled_vertices import compiled_equilibria, compiles
 from solver.equilibria.methods.exact import EXACT_BASIS_LIMIT, exact_equilibria
 from solver.equilibria.methods.labelled_vertices import labelled_vertex_equilibria
 from solver.equilibria.methods.lex_pivoting import MAX_STRATEGIES, pivoting_equilibria
@@ -47,12 +49,19 @@ def complete_equilibria(
 ) -> EquilibriumSet:
     """Every extreme equilibrium by ``method`` (:func:`auto_method` when None), exactly where floats fail.
 
-    Payoffs are checked float matrices (:mod:`solver.equilibria.core.payoff_checks`). The :class:`VerificationError`
+    Payoffs are checked float matrices (:mod:`solver.equilibria.core.payoff_checks`). With ``method`` None,
+    basis enumeration runs compiled where it can (:mod:`~solver.equilibria.methods.compiled_vertices`, the
+    result's assembly deferred), and as the NumPy method otherwise. The :class:`VerificationError`
     of a float result is raised on only when the game is too large for the exact path.
     """
     m, n = row_payoffs.shape
-    solve = pivoting_equilibria if (method or auto_method(m, n)) == "lex-pivoting" else labelled_vertex_equilibria
+    chosen = method or auto_method(m, n)
     try:
+        if method is None and chosen == "labelled-vertices" and compiles(m, n):
+            result = compiled_equilibria(row_payoffs, col_payoffs, tol)
+            if result is not None:
+                return result
+        solve = pivoting_equilibria if chosen == "lex-pivoting" else labelled_vertex_equilibria
         return solve(row_payoffs, col_payoffs, tol)
     except VerificationError:
         if comb(m + n, m) - 1 > EXACT_BASIS_LIMIT:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from math import comb
 
 import numpy as np
 import pandas as pd
@@ -36,6 +35,7 @@ from solver.equilibria.core.result import EquilibriumSet
 from solver.equilibria.core.verification import REGRET_TOLERANCE, VerificationError
 from solver.equilibria.kernels.basis_kernel import basis_table, gather_slots, stack_equilibria
 from solver.equilibria.methods.auto import CompleteMethod, complete_equilibria
+from solver.equilibria.methods.compiled_vertices import compiles
 from solver.equilibria.methods.labelled_vertices import check_enumerable
 from solver.equilibria.methods.lex_pivoting import MAX_STRATEGIES
 
@@ -50,8 +50,6 @@ EQUILIBRIUM_SLOTS = 32
 #: numba's default thread pool (workqueue) must not be entered by two threads at once (Dask workers run tasks
 #: in threads): one chunk at a time per process, each using every core.
 _KERNEL_LOCK = threading.Lock()
-#: Largest number of bases per polytope, ``C(m + n, m) − 1``, for which the compiled basis enumeration is used.
-BASIS_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -215,7 +213,7 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float, s
     counts, degenerate = slots.counts[:size], slots.degenerate[:size]
     counts[:] = -1
     degenerate[:] = False
-    compiled = comb(m + n, m) - 1 <= BASIS_LIMIT and m + n <= MAX_STRATEGIES
+    compiled = compiles(m, n)
     if compiled:
         tables = basis_table(m, n).arrays, basis_table(n, m).arrays
         with _KERNEL_LOCK:

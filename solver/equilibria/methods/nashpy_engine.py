@@ -11,6 +11,9 @@ nashpy (Knight & Campbell 2018) is used as published, with three safeguards arou
   of every degenerate game; its vertex enumeration relies on Qhull's halfspace intersection. Results from
   either are marked ``complete=False``; the labelled-vertex method is the complete one. The degeneracy report
   comes from this project's polytope enumeration, which nashpy does not provide.
+
+nashpy is imported when one of its methods is first run, so that ``import solver.equilibria`` does not pay
+for it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import warnings
 from collections.abc import Iterable
 from typing import Literal
 
-import nashpy
 import numpy as np
 from numpy.typing import NDArray
 
@@ -70,6 +72,8 @@ def nashpy_equilibria(
     NashpyError
         When nashpy itself raises (e.g. its vertex enumeration on a constant game).
     """
+    import nashpy  # here, not at the top: it costs a third of a second to import, and only these methods need it
+
     game = nashpy.Game(row_payoffs, col_payoffs)
     try:
         with warnings.catch_warnings():
