@@ -329,10 +329,15 @@ def payoff_matrices_across_the_line(scenario: Scenario, crossed: bool) -> tuple[
     with ``χ = 1`` across the line and ``0`` before it: the same named terms, with ``x_i`` replaced by ``χ``.
     On a pure instrument (``χ = x_i``) these are the rows of :func:`payoff_matrices`.
     """
+    return sum_terms(payoff_terms(scenario, structure_across_the_line(scenario, crossed)))
+
+
+def structure_across_the_line(scenario: Scenario, crossed: bool) -> ScenarioStructure:
+    """The scenario's structure with every instrument's red-line flag replaced by ``χ`` (``crossed``), the
+    structure :func:`payoff_matrices_across_the_line` reads (also for stacks, :mod:`games.payoff_batch`)."""
     structure = ScenarioStructure.of(scenario)
     flags = np.full(len(scenario.instruments), float(crossed))
-    across = replace(structure, attributes=replace(structure.attributes, crosses_red_line=flags))
-    return sum_terms(payoff_terms(scenario, across))
+    return replace(structure, attributes=replace(structure.attributes, crosses_red_line=flags))
 
 
 def payoff_matrices(scenario: Scenario) -> tuple[FloatArray, FloatArray]:
