@@ -22,11 +22,12 @@ one compiled simplex (:mod:`solver.concepts.commitment_kernel`): Bland-rule pivo
   an interior for the weak rule) are the reference's slack LPs, solved and certified the same way.
 
 A point is **resolved** here only where every decision is clear of its threshold: the winner beats every other
-candidate by more than :data:`VALUE_MARGIN` of the span, its vertex is unique, each certificate passes and each
-reported flag (``attained``, ``exposure_at_tolerance``, the tight responses behind the weak rule) is more than a
-factor :data:`BAND` from its tolerance. Every other point — ties between profiles or vertices, failed
-certificates, borderline flags, a weak rule with no eligible profile — is left to the exact single-point solver,
-which decides (and there certifies in rationals).
+candidate by more than :data:`VALUE_MARGIN` of the span or ties it exactly (:func:`_exact_ties`: the same vertex
+and the same objective on its support, so that the reference's first of equal values wins), its vertex is unique,
+each certificate passes and each reported flag (``attained``, ``exposure_at_tolerance``, the tight responses
+behind the weak rule) is more than a factor :data:`BAND` from its tolerance. Every other point — near ties between
+profiles or vertices, failed certificates, borderline flags, a weak rule with no eligible profile — is left to the
+exact single-point solver, which decides (and there certifies in rationals).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ VALUE_MARGIN = 1e-7
 FARKAS_MARGIN = 1e-7
 #: A flag's quantity must be beyond its tolerance times, or below it divided by, this factor to be decided here.
 BAND = 2.0
+#: Two vertices closer than this in every coordinate are one vertex (simplex rounding is ~1e-15).
+VERTEX_MATCH = 1e-12
 #: Points solved per call of the compiled kernel (bounds the memory of the LP stacks).
 CHUNK = 1024
 
@@ -327,16 +330,34 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
 
     score = np.where(eligible, value, -np.inf).reshape(-1, points).T
     doubt = np.where(unknown, np.where(optimal, value, np.inf), -np.inf).reshape(-1, points).T
-    best = score.argmax(axis=1)
-    top = score[np.arange(points), best]
-    others = score.copy()
-    others[np.arange(points), best] = -np.inf
+    top = score.max(axis=1)
     margin = VALUE_MARGIN * lps.span
-    resolved = np.isfinite(top) & (others.max(axis=1) < top - margin) & (doubt.max(axis=1) < top - margin)
-    winner = best * points + np.arange(points)  # candidates are (piece, profile, point), points fastest
-    span = lps.span[:, None]
-    resolved &= unique_optimum(lps.g[winner] / span[:, :, None], lps.c[winner] / span, dual[winner], TOLERANCE)
+    near = score >= (top - margin)[:, None]  # the top candidate and any within the margin of it
+    best = near.argmax(axis=1)  # the first of them, which the reference takes where their values are equal
+    resolved = np.isfinite(top) & (doubt.max(axis=1) < top - margin)
+    resolved &= _exact_ties(lps, z, dual, near, best)
+    winner = best * points + np.arange(points)
     return _read_winners(followers, lps, e, z[winner], best, resolved, tie_breaking)
+
+
+def _exact_ties(lps: _Candidates, z: FloatArray, dual: FloatArray, near: BoolArray, best: IntArray) -> BoolArray:
+    """Whether each point's near-best candidates (``near``, ``points × candidates``) are its first one, ``best``,
+    alone, or exact ties of it: the same unique optimal vertex, with bit-for-bit the same objective on its support
+    (a follower whose answers pay alike there, as the second pole's "engage" and "condition" on aligned instruments).
+    Their values are then equal in exact arithmetic, so the reference too takes the first."""
+    points = len(best)
+    point, candidate = np.nonzero(near)
+    member = candidate * points + point
+    first = best[point] * points + point
+    span = lps.span[point][:, None]
+    unique = unique_optimum(lps.g[member] / span[:, :, None], lps.c[member] / span, dual[member], TOLERANCE)
+    support = (z[member] > VERTEX_MATCH) | (z[first] > VERTEX_MATCH)
+    same = (np.abs(z[member] - z[first]).max(axis=1) <= VERTEX_MATCH) & (
+        (lps.c[member] == lps.c[first]) | ~support
+    ).all(axis=1)
+    tied = np.ones(points, dtype=bool)
+    np.logical_and.at(tied, point, unique & same)
+    return tied
 
 
 def _read_winners(

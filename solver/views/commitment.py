@@ -21,8 +21,8 @@ from numpy.typing import NDArray
 from games import Scenario, build_game
 from games.parameters import ALL_PARAMETERS, MODEL_PARAMETERS
 from games.payoff_batch import payoff_stacks
-from games.payoffs import payoff_matrices_across_the_line, structure_across_the_line
-from games.three_player import build_three_player_game
+from games.payoffs import payoff_matrices_across_the_line, player_sum, second_pole_terms, structure_across_the_line
+from games.three_player import EXPECTED_SECOND_POLE_TERM, build_three_player_game
 from solver.concepts.commitment import CommitmentSolution, TieBreaking, threshold_commitment
 from solver.concepts.commitment_batch import CommitmentStack, Followers, threshold_commitment_stack
 from solver.portfolio import ReadingRules, read_portfolio
@@ -92,24 +92,38 @@ def commitment_followers(
     scenario: Scenario, names: Sequence[str], values: FloatArray, *, second_pole: bool = False
 ) -> tuple[Followers, FloatArray]:
     """The followers of :func:`commitment_solution` at each row of ``values`` (the parameters ``names``), as payoff
-    stacks, with the red-line exposure of each instrument."""
-    if second_pole:
-        raise NotImplementedError("the second pole's payoff stacks")
+    stacks, with the red-line exposure of each instrument.
+
+    With ``second_pole`` the patron's types answer the small state's payoffs without the expected second-pole
+    support, and the second pole (at the first type's parameters, as in :func:`commitment_solution`) follows with
+    the terms of :func:`games.payoffs.second_pole_terms`.
+    """
     points = np.asarray(values, dtype=np.float64).reshape(len(values), len(names))
     columns = _type_columns(scenario, names, points)
-    sides = {crossed: structure_across_the_line(scenario, crossed) for crossed in (False, True)}
+    without = frozenset({EXPECTED_SECOND_POLE_TERM}) if second_pole else frozenset()
     stacks = {
-        crossed: [payoff_stacks(scenario, {k: v for k, v in c.items() if k in MODEL_PARAMETERS}, structure)
+        crossed: [payoff_stacks(scenario, {k: v for k, v in c.items() if k in MODEL_PARAMETERS}, structure, without)
                   for c in columns]
-        for crossed, structure in sides.items()
+        for crossed, structure in ((c, structure_across_the_line(scenario, c)) for c in (False, True))
     }  # fmt: skip
-    tolerance = scenario.value("red_line_tolerance")
     below, across = (tuple(np.stack([s[i] for s in stacks[side]], axis=1) for i in (0, 1)) for side in (False, True))
+    pole: tuple[FloatArray, FloatArray] | None = None
+    if second_pole:
+        build_three_player_game(scenario)  # refuses a scenario without second-pole responses, as the reference does
+        first = columns[0]
+
+        def lookup(name: str) -> FloatArray:
+            return np.asarray(first.get(name, np.full(len(points), scenario.value(name))))[:, None, None]
+
+        terms = second_pole_terms(scenario, lookup)
+        pole = (player_sum(terms, "small_state"), player_sum(terms, "second_pole"))
+    tolerance = scenario.value("red_line_tolerance")
     followers = Followers(
         below=(below[0], below[1]),
         across=(across[0], across[1]),
         tolerances=np.stack([c.get("red_line_tolerance", np.full(len(points), tolerance)) for c in columns], axis=1),
         priors=np.array([t.prior for t in scenario.patron_types] or [1.0]),
+        pole=pole,
     )
     return followers, np.array([float(i.crosses_red_line) for i in scenario.instruments])
 

@@ -61,16 +61,33 @@ def test_every_decided_point_equals_the_reference(rule: TieBreaking, types: int,
         _assert_same(stack, g, _reference(followers, exposure, g, rule))
 
 
-def test_tied_profiles_are_left_to_the_reference() -> None:
-    """Two responses the follower values alike and the leader too: every profile ties, and the reference's order
-    (first of equal values) decides, not the stack."""
-    a = np.array([[3.0, 3.0], [1.0, 1.0]])
+@pytest.mark.parametrize(("nudge", "decided"), [(0.0, True), (1e-10, False)])
+def test_near_ties_are_left_to_the_reference(nudge: float, decided: bool) -> None:
+    """The follower's two responses pay it alike on the first instrument and the leader (nearly) alike: an exact
+    tie is the reference's first of equal values; a tie within rounding of it is the reference's to decide."""
+    a = np.array([[3.0, 3.0 + nudge], [1.0, 1.0]])
     b = np.array([[1.0, 1.0], [0.0, 2.0]])
-    stack = threshold_commitment_stack(
-        Followers(((a[None, None]), b[None, None]), (a[None, None], b[None, None]), np.zeros((1, 1)), np.ones(1)),
-        np.zeros(2),
-    )
-    assert not stack.resolved[0]
+    one = Followers((a[None, None], b[None, None]), (a[None, None], b[None, None]), np.zeros((1, 1)), np.ones(1))
+    stack = threshold_commitment_stack(one, np.zeros(2))
+    assert stack.resolved[0] == decided
+    if decided:
+        _assert_same(stack, 0, _reference(one, np.zeros(2), 0, "strong"))
+
+
+def test_an_exact_tie_goes_to_the_first_profile_as_in_the_reference() -> None:
+    """At the optimum (the first instrument) the second pole's first two answers pay both followers alike: the two
+    profiles share the vertex and the objective there, so the tie is exact and the first profile wins (under the weak
+    rule the first one's region is that single vertex, so the second wins outright)."""
+    a_p, b_p = np.array([[5.0, 5.0], [0.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 1.0]])
+    a_q, b_q = np.array([[1.0, 1.0, 0.0], [0.0, 3.0, 0.0]]), np.array([[2.0, 2.0, 0.0], [0.0, 5.0, 1.0]])
+    one = Followers((a_p[None, None], b_p[None, None]), (a_p[None, None], b_p[None, None]), np.zeros((1, 1)),
+                    np.ones(1), pole=(a_q[None], b_q[None]))  # fmt: skip
+    for rule in ("strong", "weak"):
+        stack = threshold_commitment_stack(one, np.zeros(2), rule)  # type: ignore[arg-type]
+        reference = _reference(one, np.zeros(2), 0, rule)  # type: ignore[arg-type]
+        assert stack.resolved[0]
+        _assert_same(stack, 0, reference)
+        assert stack.pole_response[0] == (0 if rule == "strong" else 1)  # weak: "engage" alone has no interior
 
 
 def test_a_weak_rule_without_interior_is_left_to_the_reference() -> None:

@@ -32,10 +32,11 @@ def _assert_equal(fast: PointSolutions, exact: PointSolutions) -> None:
 
 
 @pytest.mark.parametrize("rule", ["strong", "weak"])
-def test_a_belarus_sample_equals_the_single_point_view(rule: TieBreaking) -> None:
+@pytest.mark.parametrize(("name", "size"), [("commitment", 16), ("three-player-commitment", 8)])
+def test_a_belarus_sample_equals_the_single_point_view(name: str, size: int, rule: TieBreaking) -> None:
     scenario = load_scenario("belarus-2014")
-    names, values = _sample("commitment", 16)
-    view = get_view("commitment")
+    names, values = _sample(name, size)
+    view = get_view(name)
     fast = view.solve_points(scenario, names, values, ViewOptions(tie_breaking=rule))
     _assert_equal(fast, PointByPoint.solve_points(view, scenario, names, values, ViewOptions(tie_breaking=rule)))
 
