@@ -38,7 +38,7 @@ from itertools import product
 import numpy as np
 from numpy.typing import NDArray
 
-from solver.concepts.commitment import TOLERANCE, TieBreaking
+from solver.concepts.commitment import TOLERANCE, Piece, TieBreaking, _candidate
 from solver.concepts.commitment_kernel import INFEASIBLE, OPTIMAL, solve_stack, unique_optimum
 
 FloatArray = NDArray[np.float64]
@@ -316,6 +316,9 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
     z[lps.exists], dual[lps.exists], optimal[lps.exists] = main.z, main.dual, main.optimal
     unknown[lps.exists] = ~main.optimal & ~main.infeasible
     value = np.where(optimal, np.einsum("lv,lv->l", lps.c, z), -np.inf)
+    doubt_value = np.where(optimal, value, np.inf)
+    if unknown.any():  # the reference's own LP decides these candidates; they can block a winner, not be one
+        doubt_value[unknown] = _reference_values(followers, lps, e, np.flatnonzero(unknown), tie_breaking)
 
     eligible = optimal.copy()
     upper_slab = optimal & (lps.piece > 0)
@@ -329,7 +332,7 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
         eligible[eligible] = interior
 
     score = np.where(eligible, value, -np.inf).reshape(-1, points).T
-    doubt = np.where(unknown, np.where(optimal, value, np.inf), -np.inf).reshape(-1, points).T
+    doubt = np.where(unknown, doubt_value, -np.inf).reshape(-1, points).T
     top = score.max(axis=1)
     margin = VALUE_MARGIN * lps.span
     near = score >= (top - margin)[:, None]  # the top candidate and any within the margin of it
@@ -338,6 +341,40 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
     resolved &= _exact_ties(lps, z, dual, near, best)
     winner = best * points + np.arange(points)
     return _read_winners(followers, lps, e, z[winner], best, resolved, tie_breaking)
+
+
+def _reference_values(
+    followers: Followers, lps: _Candidates, e: FloatArray, candidates: IntArray, tie_breaking: TieBreaking
+) -> FloatArray:
+    """The reference's value of each of ``candidates`` whose certificate failed here (−inf where the reference finds
+    the profile infeasible, dropped or, under the weak rule, without interior): its LP and slack LPs on the same
+    piece (:func:`solver.concepts.commitment._candidate`), certified there."""
+    points, types = followers.tolerances.shape
+    profiles = len(lps.profiles)
+    values = np.full(len(candidates), -np.inf)
+    for k, index in enumerate(candidates):
+        point, profile, piece = index % points, (index // points) % profiles, index // (points * profiles)
+        crossed = lps.crossed[piece, point]
+        sides = [followers.across if crossed[t] else followers.below for t in range(types)]
+        pole = () if followers.pole is None else ((followers.pole[0][point],), (followers.pole[1][point],))
+        levels = _Pieces.of(followers.tolerances[point : point + 1], e)
+        low = levels.low(piece)[0]
+        reference_piece = Piece(
+            row_payoffs=tuple(side[0][point, t] for t, side in enumerate(sides)) + (pole[0] if pole else ()),
+            col_payoffs=tuple(side[1][point, t] for t, side in enumerate(sides)) + (pole[1] if pole else ()),
+            constraints=(e - levels.levels[0, piece]).reshape(1, -1)
+            if piece < levels.count[0]
+            else np.zeros((0, len(e))),
+            crossed=tuple(bool(v) for v in crossed),
+            open_side=None if piece == 0 else low - e,
+        )
+        weights = np.concatenate([followers.priors, np.ones(len(pole[0]) if pole else 0)])
+        found = _candidate(
+            reference_piece, weights, tuple(int(j) for j in lps.profiles[profile]), float(lps.span[point])
+        )
+        if found is not None and (tie_breaking == "strong" or found.interior):
+            values[k] = found.value
+    return values
 
 
 def _exact_ties(lps: _Candidates, z: FloatArray, dual: FloatArray, near: BoolArray, best: IntArray) -> BoolArray:

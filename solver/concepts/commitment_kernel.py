@@ -80,7 +80,7 @@ def _optimise(tableau: FloatArray, basis: IntArray, columns: int, limit: int) ->
             entry = tableau[i, enter]
             if entry > PIVOT_EPS:
                 ratio = tableau[i, cols - 1] / entry
-                if ratio < best - 1e-14 or (ratio <= best + 1e-14 and leave >= 0 and basis[i] < basis[leave]):
+                if ratio < best - 1e-14 or (ratio <= best + 1e-14 and entry > tableau[leave, enter]):
                     leave, best = i, min(ratio, best)
         if leave < 0:
             return False

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
+from solver.concepts import commitment_batch
 from solver.concepts.commitment import CommitmentSolution, TieBreaking, threshold_commitment
 from solver.concepts.commitment_batch import CommitmentStack, Followers, threshold_commitment_stack
-from solver.concepts.commitment_kernel import INFEASIBLE, OPTIMAL, solve_stack, unique_optimum
+from solver.concepts.commitment_kernel import FAILED, INFEASIBLE, OPTIMAL, solve_stack, unique_optimum
 
 
 def _reference(followers: Followers, exposure: np.ndarray, g: int, rule: TieBreaking) -> CommitmentSolution:
@@ -57,6 +58,29 @@ def test_every_decided_point_equals_the_reference(rule: TieBreaking, types: int,
     exposure = np.array([1.0, 0.0, 0.5, 0.0])
     stack = threshold_commitment_stack(followers, exposure, rule)
     assert stack.resolved.mean() >= 0.5  # the fast path decides most points (float games: nearly all)
+    for g in np.flatnonzero(stack.resolved):
+        _assert_same(stack, g, _reference(followers, exposure, g, rule))
+
+
+@pytest.mark.parametrize("rule", ["strong", "weak"])
+def test_lps_the_kernel_fails_are_decided_by_the_reference_lp(
+    rule: TieBreaking, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every third LP reported failed (as an ill-conditioned Farkas dual would be): those candidates take the
+    reference's certified value, may block a winner but not be one, and every decided point still equals it."""
+    kernel = commitment_batch.solve_stack
+
+    def failing(g: np.ndarray, b: np.ndarray, q: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, ...]:
+        status, z, dual = kernel(g, b, q, c)
+        status[::3] = FAILED
+        return status, z, dual
+
+    monkeypatch.setattr(commitment_batch, "solve_stack", failing)
+    rng = np.random.default_rng(11)
+    followers = _random_followers(rng, 10, 2, 4, 3, integer=False)
+    exposure = np.array([1.0, 0.0, 0.5, 0.0])
+    stack = threshold_commitment_stack(followers, exposure, rule)
+    assert 0 < stack.resolved.sum() < len(stack.resolved)
     for g in np.flatnonzero(stack.resolved):
         _assert_same(stack, g, _reference(followers, exposure, g, rule))
 
