@@ -14,7 +14,7 @@ one compiled simplex (:mod:`solver.concepts.commitment_kernel`): Bland-rule pivo
   dual feasibility ``y + Gᵀμ ≥ c, μ ≥ 0`` and equal objectives ``c·x = y``, each within :data:`TOLERANCE` of the
   point's payoff span (the payoffs are divided by it first);
 * every infeasible LP carries a Farkas certificate: ``μ ≥ 0`` with ``Gᵀμ > 0`` in every coordinate, so every
-  portfolio violates some row (by more than :data:`FARKAS_MARGIN` of the span);
+  portfolio violates some row (by more than :data:`~solver.concepts.commitment_kernel.FARKAS_MARGIN` of the span);
 * the winning vertex must be the LP's unique optimum: on the face where the dual's complementary slackness
   holds (zero weight where a reduced cost is positive, rows with ``μ > 0`` tight) the equality system has full
   column rank;
@@ -39,7 +39,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from solver.concepts.commitment import TOLERANCE, Piece, TieBreaking, _candidate
-from solver.concepts.commitment_kernel import INFEASIBLE, OPTIMAL, solve_stack, unique_optimum
+from solver.concepts.commitment_kernel import INFEASIBLE, OPTIMAL, fill_profiles, solve_stack, unique_optimum
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -47,14 +47,12 @@ BoolArray = NDArray[np.bool_]
 
 #: Candidates whose values differ by less than this share of the payoff span count as tied.
 VALUE_MARGIN = 1e-7
-#: An infeasibility certificate must show every portfolio violating a row by this share of the span.
-FARKAS_MARGIN = 1e-7
 #: A flag's quantity must be beyond its tolerance times, or below it divided by, this factor to be decided here.
 BAND = 2.0
 #: Two vertices closer than this in every coordinate are one vertex (simplex rounding is ~1e-15).
 VERTEX_MATCH = 1e-12
 #: Points solved per call of the compiled kernel (bounds the memory of the LP stacks).
-CHUNK = 1024
+CHUNK = 512
 
 
 @dataclass(frozen=True)
@@ -111,25 +109,10 @@ class _Solved:
 
 
 def _solve(g: FloatArray, b: FloatArray, q: FloatArray, c: FloatArray) -> _Solved:
-    """The LPs ``max c·z  s.t.  g z ≤ b, q·z = 1, z ≥ 0`` (data scaled to payoff span 1), each certificate checked.
-
-    Optimality: ``g z ≤ b``, ``z ≥ 0``, ``q·z = 1``, ``μ ≥ 0``, ``y q + gᵀμ ≥ c`` and ``c·z = y + b·μ``, each within
-    :data:`TOLERANCE`. Infeasibility (for ``q = 1`` and ``b = 0``, the commitment LPs): ``μ ≥ 0`` and
-    ``min_j (gᵀμ)_j > FARKAS_MARGIN · Σ μ``, since ``Σ_k μ_k g_k·z ≥ min_j (gᵀμ)_j`` on the simplex.
-    """
+    """The LPs ``max c·z  s.t.  g z ≤ b, q·z = 1, z ≥ 0`` (data scaled to payoff span 1), each certified by the
+    kernel on the original data (:func:`solver.concepts.commitment_kernel.solve_stack`)."""
     status, z, dual = solve_stack(g, b, q, c)
-    y, mu = dual[:, 0], dual[:, 1:]
-    primal = (np.einsum("lrv,lv->lr", g, z) - b).max(axis=1) <= TOLERANCE
-    primal &= (z.min(axis=1) >= -TOLERANCE) & (np.abs(np.einsum("lv,lv->l", q, z) - 1.0) <= TOLERANCE)
-    reduced = y[:, None] * q + np.einsum("lrv,lr->lv", g, mu) - c
-    dual_ok = (mu.min(axis=1) >= -TOLERANCE) & (reduced.min(axis=1) >= -TOLERANCE)
-    gap = np.abs(np.einsum("lv,lv->l", c, z) - y - np.einsum("lr,lr->l", b, mu)) <= TOLERANCE
-    positive = np.maximum(mu, 0.0)
-    spread = np.einsum("lrv,lr->lv", g, positive).min(axis=1)
-    farkas = (spread > FARKAS_MARGIN * positive.sum(axis=1)) & (positive.sum(axis=1) > 0)
-    return _Solved(
-        z, dual, np.asarray((status == OPTIMAL) & primal & dual_ok & gap), np.asarray((status == INFEASIBLE) & farkas)
-    )
+    return _Solved(z, dual, np.asarray(status == OPTIMAL), np.asarray(status == INFEASIBLE))
 
 
 @dataclass(frozen=True)
@@ -208,23 +191,23 @@ def _candidates(followers: Followers, e: FloatArray) -> _Candidates:
     g = np.zeros((*shape, rows, m))
     c = np.zeros((*shape, m))
     crossed = np.zeros((n_pieces, points, types), dtype=bool)
-    for k in range(n_pieces):
+    n_max = max(counts)
+    for k in range(min(n_pieces, int(pieces.count.max()) + 1)):  # pieces no point has stay empty
         low = pieces.low(k)
         crossed[k] = (k > 0) & (k <= pieces.count)[:, None] & (tau <= low[:, None])
-        a_f = [np.where(crossed[k][:, t, None, None], across_a[:, t], below_a[:, t]) for t in range(types)]
-        b_f = [np.where(crossed[k][:, t, None, None], across_b[:, t], below_b[:, t]) for t in range(types)]
-        a_f += [] if pole is None else [pole[0]]
-        b_f += [] if pole is None else [pole[1]]
-        upper = np.where((k < pieces.count)[:, None], e - pieces.levels[:, min(k, types - 1), None], 0.0)
-        opened = np.where(((k > 0) & (k <= pieces.count))[:, None], low[:, None] - e, 0.0)
-        for p, profile in enumerate(profiles):
-            c[k, p] = sum(
-                (w * a[:, :, j] for w, a, j in zip(weights, a_f, profile, strict=True)), np.zeros((points, m))
-            )
-            incentives = [np.delete(b, j, axis=2) - b[:, :, j, None] for b, j in zip(b_f, profile, strict=True)]
-            g[k, p, :, : rows - 2] = np.concatenate(incentives, axis=2).transpose(0, 2, 1)
-            g[k, p, :, rows - 2] = upper
-            g[k, p, :, rows - 1] = opened
+        a_f = np.zeros((len(counts), points, m, n_max))
+        b_f = np.zeros((len(counts), points, m, n_max))
+        a_f[:types, :, :, :n] = np.where(
+            crossed[k].T[:, :, None, None], across_a.swapaxes(0, 1), below_a.swapaxes(0, 1)
+        )
+        b_f[:types, :, :, :n] = np.where(
+            crossed[k].T[:, :, None, None], across_b.swapaxes(0, 1), below_b.swapaxes(0, 1)
+        )
+        if pole is not None:
+            a_f[types, :, :, : counts[-1]], b_f[types, :, :, : counts[-1]] = pole
+        fill_profiles(a_f, b_f, np.array(counts, dtype=np.int64), weights, profiles, g[k], c[k])
+        g[k, :, :, rows - 2] = np.where((k < pieces.count)[:, None], e - pieces.levels[:, min(k, types - 1), None], 0.0)
+        g[k, :, :, rows - 1] = np.where(((k > 0) & (k <= pieces.count))[:, None], low[:, None] - e, 0.0)
     piece = np.broadcast_to(np.arange(n_pieces)[:, None, None], shape).ravel()
     lows = np.stack([pieces.low(k) for k in range(n_pieces)])
     return _Candidates(

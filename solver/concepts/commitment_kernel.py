@@ -8,14 +8,15 @@ form
 with a few variables (the instruments, plus one slack) and a few rows (the followers' incentives, a red-line
 slab's sides). :func:`solve_stack` solves a stack of them, one tableau each: phase 1 minimises an artificial
 variable of the equality row from the basis of the rows' slacks (feasible because ``b ≥ 0``), phase 2 maximises
-``c·z`` from there. Pivots follow Bland's rule (the lowest-index improving column, ties of the ratio test to the
-lowest-index basic variable), which cannot cycle on these highly degenerate problems (Bland 1977, "New finite
-pivoting rules for the simplex method", *Math. Oper. Res.* 2:2).
+``c·z`` from there. The entering column is Bland's (the lowest-index improving one; Bland 1977, "New finite pivoting
+rules for the simplex method", *Math. Oper. Res.* 2:2); ties of the ratio test, frequent on these degenerate
+problems (``b = 0``), go to the largest pivot entry, which keeps the tableau well conditioned but gives up Bland's
+guarantee against cycling, so the pivots are capped and an LP that runs out of them is reported failed.
 
 Each LP returns the simplex's vertex ``z``, the dual ``(y, μ)`` of ``min y + b·μ  s.t.  q y + Gᵀμ ≥ c,  μ ≥ 0``
 read from the final tableau (at an optimum), or the phase-1 dual (a Farkas certificate, ``y < 0`` and
-``q y + Gᵀμ ≥ 0``) where the rows admit no ``z``. Nothing here is trusted: the caller checks every certificate on
-the original data (:mod:`solver.concepts.commitment_batch`).
+``q y + Gᵀμ ≥ 0``) where the rows admit no ``z``. The tableau is not trusted: each result is checked against the
+LP's original data (:func:`_certify`) and reported failed where its certificate does not pass.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from solver.concepts.commitment import TOLERANCE
 from solver.equilibria.kernels.jit import compiled, compiled_parallel
 
 FloatArray = NDArray[np.float64]
@@ -31,6 +33,8 @@ IntArray = NDArray[np.int64]
 
 OPTIMAL, INFEASIBLE, FAILED = 0, 1, 2
 
+#: An infeasibility certificate must show every portfolio violating a row by this (scaled) amount.
+FARKAS_MARGIN = 1e-7
 #: Entries and reduced costs below this (the data scaled to payoff span 1) count as zero when pivoting.
 PIVOT_EPS = 1e-11
 
@@ -139,19 +143,76 @@ def _solve_one(g: FloatArray, b: FloatArray, q: FloatArray, c: FloatArray, z: Fl
     return OPTIMAL
 
 
+@compiled
+def _certify(
+    g: FloatArray, b: FloatArray, q: FloatArray, c: FloatArray, z: FloatArray, dual: FloatArray, status: int
+) -> int:
+    """The status a certificate on the original data supports: :data:`OPTIMAL` where ``z`` and ``(y, μ)`` pass
+    ``g z ≤ b``, ``z ≥ 0``, ``q·z = 1``, ``μ ≥ 0``, ``y q + gᵀμ ≥ c`` and ``c·z = y + b·μ`` within
+    :data:`~solver.concepts.commitment.TOLERANCE` (the data scaled to payoff span 1, so a share of the span);
+    :data:`INFEASIBLE` where ``b = 0``, ``q = 1`` and ``μ ≥ 0`` has ``min_j (gᵀμ)_j > FARKAS_MARGIN · Σ μ`` (every
+    ``z`` of the simplex then has ``Σ_k μ_k g_k·z`` above that, so some row is violated); else :data:`FAILED`."""
+    rows, variables = g.shape
+    y = dual[0]
+    if status == OPTIMAL:
+        total = 0.0
+        value = 0.0
+        for j in range(variables):
+            if z[j] < -TOLERANCE:
+                return FAILED
+            total += q[j] * z[j]
+            value += c[j] * z[j]
+        if abs(total - 1.0) > TOLERANCE:
+            return FAILED
+        bound = y
+        for k in range(rows):
+            if dual[1 + k] < -TOLERANCE:
+                return FAILED
+            bound += b[k] * dual[1 + k]
+            row = -b[k]
+            for j in range(variables):
+                row += g[k, j] * z[j]
+            if row > TOLERANCE:
+                return FAILED
+        for j in range(variables):
+            reduced = y * q[j] - c[j]
+            for k in range(rows):
+                reduced += g[k, j] * dual[1 + k]
+            if reduced < -TOLERANCE:
+                return FAILED
+        return OPTIMAL if abs(value - bound) <= TOLERANCE else FAILED
+    if status == INFEASIBLE:
+        weight = 0.0
+        for k in range(rows):
+            if b[k] != 0.0:
+                return FAILED
+            weight += max(dual[1 + k], 0.0)
+        spread = np.inf
+        for j in range(variables):
+            if q[j] != 1.0:
+                return FAILED
+            column = 0.0
+            for k in range(rows):
+                column += g[k, j] * max(dual[1 + k], 0.0)
+            spread = min(spread, column)
+        return INFEASIBLE if weight > 0.0 and spread > FARKAS_MARGIN * weight else FAILED
+    return FAILED
+
+
 @compiled_parallel
 def solve_stack(g: FloatArray, b: FloatArray, q: FloatArray, c: FloatArray) -> tuple[IntArray, FloatArray, FloatArray]:
     """``(status, z, dual)`` for the LPs ``max c[l]·z  s.t.  g[l] z ≤ b[l],  q[l]·z = 1,  z ≥ 0`` (``b ≥ 0``).
 
     ``g`` is ``L × R × V``; ``status[l]`` is :data:`OPTIMAL` (``z[l]`` the vertex found, ``dual[l] = (y, μ)`` its
-    dual), :data:`INFEASIBLE` (``dual[l]`` a phase-1 Farkas dual) or :data:`FAILED` (unbounded or out of pivots).
+    dual, the pair certified by :func:`_certify`), :data:`INFEASIBLE` (``dual[l]`` a certified Farkas dual) or
+    :data:`FAILED` (unbounded, out of pivots, or a certificate that does not pass).
     """
     count, rows, variables = g.shape
     status = np.empty(count, dtype=np.int64)
     z = np.zeros((count, variables))
     dual = np.zeros((count, rows + 1))
     for k in numba.prange(count):
-        status[k] = _solve_one(g[k], b[k], q[k], c[k], z[k], dual[k])
+        status[k] = _certify(g[k], b[k], q[k], c[k], z[k], dual[k], _solve_one(g[k], b[k], q[k], c[k], z[k], dual[k]))
     return status, z, dual
 
 
@@ -209,3 +270,37 @@ def unique_optimum(g: FloatArray, c: FloatArray, dual: FloatArray, tol: float) -
                 system[1 + a, f] = g[lp, tight[a], free[f]]
         unique[lp] = _full_column_rank(system, 1e-9)
     return unique
+
+
+@compiled
+def fill_profiles(
+    a: FloatArray,
+    b: FloatArray,
+    counts: IntArray,
+    weights: FloatArray,
+    profiles: IntArray,
+    g: FloatArray,
+    c: FloatArray,
+) -> None:
+    """Objective and incentive rows of each response profile at each point of one piece.
+
+    ``a``, ``b`` (``F × N × m × n_max``): each follower's payoffs, ``counts[f]`` its responses; ``profiles``
+    (``K × F``). Writes ``c[p, g] = Σ_f w_f a[f, g, :, j_f]`` and, follower by follower and in the order of the
+    other responses ``j' ≠ j_f``, the rows ``g[p, g, r] = b[f, g, :, j'] − b[f, g, :, j_f]`` (its first rows).
+    """
+    followers, points, m, _ = a.shape
+    for p in range(len(profiles)):
+        for n in range(points):
+            for i in range(m):
+                total = 0.0
+                for f in range(followers):
+                    total += weights[f] * a[f, n, i, profiles[p, f]]
+                c[p, n, i] = total
+            row = 0
+            for f in range(followers):
+                j = profiles[p, f]
+                for other in range(counts[f]):
+                    if other != j:
+                        for i in range(m):
+                            g[p, n, row, i] = b[f, n, i, other] - b[f, n, i, j]
+                        row += 1
