@@ -303,16 +303,21 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
     if unknown.any():  # the reference's own LP decides these candidates; they can block a winner, not be one
         doubt_value[unknown] = _reference_values(followers, lps, e, np.flatnonzero(unknown), tie_breaking)
 
-    eligible = optimal.copy()
+    # A region meeting a slab only on its open face belongs to the slab below. Only candidates that may come within
+    # the margin of the best are asked; under the strong rule a lower bound on the best is any candidate sure to
+    # count (the first slab, or a vertex beyond the face).
+    margin = np.broadcast_to(VALUE_MARGIN * lps.span, (len(z) // points, points)).ravel()
     upper_slab = optimal & (lps.piece > 0)
-    if upper_slab.any():  # a region meeting a slab only on its open face belongs to the slab below
-        kept, decided = _reaches_beyond_the_face(lps, upper_slab, z[upper_slab], e)
-        eligible[upper_slab] = kept
-        unknown[upper_slab] |= ~decided
+    sure = optimal & ((lps.piece == 0) | (z @ e - lps.low > BAND * lps.tol))
+    floor = _best_of(value, sure, points) if tie_breaking == "strong" else np.full(len(z), -np.inf)
+    ask = upper_slab & ~sure & (value >= floor - margin)
+    eligible = sure | ask
+    if ask.any():
+        kept, decided = _reaches_beyond_the_face(lps, ask, z[ask], e)
+        eligible[ask] = kept
+        unknown[ask] |= ~decided
     if tie_breaking == "weak" and eligible.any():  # only profiles whose region has an interior count
-        interior, decided = _interiors(lps, eligible)
-        unknown[eligible] |= ~decided
-        eligible[eligible] = interior
+        eligible &= _with_interior(lps, eligible, value, unknown, margin, points)
 
     score = np.where(eligible, value, -np.inf).reshape(-1, points).T
     doubt = np.where(unknown, doubt_value, -np.inf).reshape(-1, points).T
@@ -324,6 +329,35 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
     resolved &= _exact_ties(lps, z, dual, near, best)
     winner = best * points + np.arange(points)
     return _read_winners(followers, lps, e, z[winner], best, resolved, tie_breaking)
+
+
+def _best_of(value: FloatArray, mask: BoolArray, points: int) -> FloatArray:
+    """For each candidate, the best ``value`` among its point's candidates in ``mask`` (−inf where none)."""
+    best = np.where(mask, value, -np.inf).reshape(-1, points).max(axis=0)
+    return np.broadcast_to(best, (len(value) // points, points)).ravel()
+
+
+def _with_interior(
+    lps: _Candidates, eligible: BoolArray, value: FloatArray, unknown: BoolArray, margin: FloatArray, points: int
+) -> BoolArray:
+    """Which ``eligible`` candidates have a region with an interior (the weak rule), asked only where it matters:
+    first each point's best candidate; then every candidate within the margin of the best found with an interior
+    (all remaining ones where the best had none). ``unknown`` gains the undecided ones; the others are False."""
+    interior = np.zeros(len(value), dtype=bool)
+    by_point = np.where(eligible, value, -np.inf).reshape(-1, points)
+    first = np.zeros(len(value), dtype=bool)
+    top = by_point.argmax(axis=0)
+    first[(top * points + np.arange(points))[np.isfinite(by_point.max(axis=0))]] = True
+
+    def ask(asked: BoolArray) -> None:
+        if asked.any():
+            found, decided = _interiors(lps, asked)
+            interior[asked] = found & decided
+            unknown[asked] |= ~decided
+
+    ask(first)
+    ask(eligible & ~first & (value >= _best_of(value, interior, points) - margin))
+    return interior
 
 
 def _reference_values(
