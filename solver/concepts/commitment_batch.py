@@ -7,8 +7,8 @@ followers, one LP each,
                                            Σ x = 1,   x ≥ 0,
 
 whose optimum is a vertex of the profile's best-response polytope within the slab. All LPs of all points go to
-one compiled simplex (:mod:`solver.concepts.commitment_kernel`): Bland-rule pivots walk the polytope's vertices
-(supports × active sets) to the best one, instead of one scipy call per LP. Nothing the simplex returns is trusted:
+one compiled simplex (:mod:`solver.concepts.commitment_kernel`), whose pivots walk the polytope's vertices (supports
+× active sets) to the best one, instead of one scipy call per LP. Nothing the simplex returns is trusted:
 
 * every optimum carries a float LP dual certificate ``(y, μ)``, checked on the LP's data: primal feasibility,
   dual feasibility ``y + Gᵀμ ≥ c, μ ≥ 0`` and equal objectives ``c·x = y``, each within :data:`TOLERANCE` of the
@@ -19,7 +19,11 @@ one compiled simplex (:mod:`solver.concepts.commitment_kernel`): Bland-rule pivo
   holds (zero weight where a reduced cost is positive, rows with ``μ > 0`` tight) the equality system has full
   column rank;
 * the tie-breaking rules' side questions (does the profile's region reach beyond a slab's open face, does it have
-  an interior for the weak rule) are the reference's slack LPs, solved and certified the same way.
+  an interior for the weak rule) are the reference's slack LPs, solved and certified the same way, and asked only
+  of candidates whose value may come within :data:`VALUE_MARGIN` of the best that counts;
+* an LP whose certificate fails takes the value the reference's own LP gives it
+  (:func:`solver.concepts.commitment._candidate`, certified there): it may stop a point from being decided here,
+  never be its winner.
 
 A point is **resolved** here only where every decision is clear of its threshold: the winner beats every other
 candidate by more than :data:`VALUE_MARGIN` of the span or ties it exactly (:func:`_exact_ties`: the same vertex
@@ -149,7 +153,9 @@ class _Candidates:
 
     ``g`` (``K × R × m``) holds the incentive rows, then the slab's upper row and its open side (zero where the
     slab has none); ``c`` the objective; ``exists`` whether the piece exists at that point; ``scale`` and ``low``
-    the point's payoff span and the piece's lower tolerance; ``tol`` the reference's slack tolerance.
+    the point's payoff span and the piece's lower tolerance; ``tol`` the reference's slack tolerance. ``span``
+    (``N``) is each point's payoff span, ``crossed`` (``pieces × N × T``) which lines each piece crosses and
+    ``profiles`` (``K × followers``) the response profiles in the reference's order.
     """
 
     g: FloatArray
@@ -283,6 +289,11 @@ def threshold_commitment_stack(
         below, across = (followers.below[0][s], followers.below[1][s]), (followers.across[0][s], followers.across[1][s])
         chunk = Followers(below, across, followers.tolerances[s], followers.priors, pole)
         parts.append(_chunk(chunk, e, tie_breaking))
+    if not parts:  # no points: empty rows of each field's shape
+        types, m = followers.tolerances.shape[1], followers.below[0].shape[2]
+        none, flags = np.zeros((0, types), dtype=np.int64), np.zeros(0, dtype=bool)
+        return CommitmentStack(np.zeros((0, m)), none, np.zeros(0, dtype=np.int64), np.zeros(0), none.astype(float),
+                               flags, none.astype(bool), flags, flags)  # fmt: skip
     fields = CommitmentStack.__dataclass_fields__
     return CommitmentStack(**{f: np.concatenate([getattr(p, f) for p in parts]) for f in fields})
 

@@ -74,3 +74,10 @@ def test_the_followers_stacks_are_each_types_matrices_on_each_side_of_the_line()
                 np.testing.assert_allclose(side[1][g, t], b, atol=1e-12)
             assert followers.tolerances[g, t] == typed.value("red_line_tolerance")
     assert exposure.tolist() == [float(i.crosses_red_line) for i in scenario.instruments]
+
+
+def test_an_empty_stack_has_no_solutions() -> None:
+    scenario = load_scenario("belarus-2014")
+    solved = get_view("commitment").solve_points(scenario, ("subsidy_value",), np.zeros((0, 1)), ViewOptions())
+    assert solved.counts.tolist() == []
+    assert solved.small_state.shape == (0, len(scenario.instruments))
