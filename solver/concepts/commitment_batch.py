@@ -314,21 +314,7 @@ def _chunk(followers: Followers, e: FloatArray, tie_breaking: TieBreaking) -> Co
     if unknown.any():  # the reference's own LP decides these candidates; they can block a winner, not be one
         doubt_value[unknown] = _reference_values(followers, lps, e, np.flatnonzero(unknown), tie_breaking)
 
-    # A region meeting a slab only on its open face belongs to the slab below. Only candidates that may come within
-    # the margin of the best are asked; under the strong rule a lower bound on the best is any candidate sure to
-    # count (the first slab, or a vertex beyond the face).
-    margin = np.broadcast_to(VALUE_MARGIN * lps.span, (len(z) // points, points)).ravel()
-    upper_slab = optimal & (lps.piece > 0)
-    sure = optimal & ((lps.piece == 0) | (z @ e - lps.low > BAND * lps.tol))
-    floor = _best_of(value, sure, points) if tie_breaking == "strong" else np.full(len(z), -np.inf)
-    ask = upper_slab & ~sure & (value >= floor - margin)
-    eligible = sure | ask
-    if ask.any():
-        kept, decided = _reaches_beyond_the_face(lps, ask, z[ask], e)
-        eligible[ask] = kept
-        unknown[ask] |= ~decided
-    if tie_breaking == "weak" and eligible.any():  # only profiles whose region has an interior count
-        eligible &= _with_interior(lps, eligible, value, unknown, margin, points)
+    eligible = _counting(lps, optimal, value, unknown, z, e, tie_breaking)
 
     score = np.where(eligible, value, -np.inf).reshape(-1, points).T
     doubt = np.where(unknown, doubt_value, -np.inf).reshape(-1, points).T
@@ -348,27 +334,46 @@ def _best_of(value: FloatArray, mask: BoolArray, points: int) -> FloatArray:
     return np.broadcast_to(best, (len(value) // points, points)).ravel()
 
 
-def _with_interior(
-    lps: _Candidates, eligible: BoolArray, value: FloatArray, unknown: BoolArray, margin: FloatArray, points: int
-) -> BoolArray:
-    """Which ``eligible`` candidates have a region with an interior (the weak rule), asked only where it matters:
-    first each point's best candidate; then every candidate within the margin of the best found with an interior
-    (all remaining ones where the best had none). ``unknown`` gains the undecided ones; the others are False."""
-    interior = np.zeros(len(value), dtype=bool)
-    by_point = np.where(eligible, value, -np.inf).reshape(-1, points)
-    first = np.zeros(len(value), dtype=bool)
-    top = by_point.argmax(axis=0)
-    first[(top * points + np.arange(points))[np.isfinite(by_point.max(axis=0))]] = True
+def _counting(
+    lps: _Candidates, optimal: BoolArray, value: FloatArray, unknown: BoolArray, z: FloatArray, e: FloatArray,
+    tie_breaking: TieBreaking,
+) -> BoolArray:  # fmt: skip
+    """Which ``optimal`` candidates count: not dropped (a region meeting a slab only on its open face belongs to the
+    slab below) and, under the weak rule, with an interior. Asked only where the answer can matter: each point's
+    best unasked candidate, round after round, until one counts; then every candidate within the margin of the
+    best that counts. Those never asked are below that margin, so they are neither winners nor near one.
+    ``unknown`` gains the candidates whose answer is undecided."""
+    points = len(lps.span)
+    margin = np.broadcast_to(VALUE_MARGIN * lps.span, (len(value) // points, points)).ravel()
+    beyond = (lps.piece == 0) | (z @ e - lps.low > BAND * lps.tol)  # the vertex itself is off the open face
+    counts, asked = np.zeros(len(value), dtype=bool), np.zeros(len(value), dtype=bool)
 
-    def ask(asked: BoolArray) -> None:
-        if asked.any():
-            found, decided = _interiors(lps, asked)
-            interior[asked] = found & decided
-            unknown[asked] |= ~decided
+    def ask(these: BoolArray) -> None:
+        kept = these & beyond
+        face = these & ~beyond
+        if face.any():
+            reaches, decided = _reaches_beyond_the_face(lps, face, z[face], e)
+            kept[face] = reaches & decided
+            unknown[face] |= ~decided
+        if tie_breaking == "weak" and kept.any():
+            interior, decided = _interiors(lps, kept)
+            unknown[kept] |= ~decided
+            kept[kept] = interior & decided
+        counts[these] = kept[these]
+        asked[these] = True
 
-    ask(first)
-    ask(eligible & ~first & (value >= _best_of(value, interior, points) - margin))
-    return interior
+    while True:
+        open_value = np.where(optimal & ~asked, value, -np.inf).reshape(-1, points)
+        waiting = ~counts.reshape(-1, points).any(axis=0) & np.isfinite(open_value.max(axis=0))
+        if not waiting.any():
+            break
+        these = np.zeros(len(value), dtype=bool)
+        these[(open_value.argmax(axis=0) * points + np.arange(points))[waiting]] = True
+        ask(these)
+    rest = optimal & ~asked & (value >= _best_of(value, counts, points) - margin)
+    if rest.any():
+        ask(rest)
+    return counts
 
 
 def _reference_values(

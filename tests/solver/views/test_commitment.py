@@ -81,3 +81,15 @@ def test_an_empty_stack_has_no_solutions() -> None:
     solved = get_view("commitment").solve_points(scenario, ("subsidy_value",), np.zeros((0, 1)), ViewOptions())
     assert solved.counts.tolist() == []
     assert solved.small_state.shape == (0, len(scenario.instruments))
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("rule", ["strong", "weak"])
+@pytest.mark.parametrize("name", ["commitment", "three-player-commitment"])
+def test_a_larger_belarus_sample_equals_the_single_point_view(name: str, rule: TieBreaking) -> None:
+    """256 Sobol' points of each commitment view under each rule (slow: the reference solves every one)."""
+    scenario = load_scenario("belarus-2014")
+    names, values = _sample(name, 256)
+    view = get_view(name)
+    fast = view.solve_points(scenario, names, values, ViewOptions(tie_breaking=rule))
+    _assert_equal(fast, PointByPoint.solve_points(view, scenario, names, values, ViewOptions(tie_breaking=rule)))
