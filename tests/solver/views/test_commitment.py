@@ -41,6 +41,21 @@ def test_a_belarus_sample_equals_the_single_point_view(name: str, size: int, rul
     _assert_equal(fast, PointByPoint.solve_points(view, scenario, names, values, ViewOptions(tie_breaking=rule)))
 
 
+@pytest.mark.parametrize(
+    "scenario_id",
+    ["armenia-2013", "georgia-2008", "neorealist-baseline", "textbook-deterrence", "vietnam-2017"],
+)
+def test_every_catalogue_case_equals_the_single_point_view(scenario_id: str) -> None:
+    """Other cases: other instruments, red lines and type overrides, and one case without patron types."""
+    scenario = load_scenario(scenario_id)
+    spec = make_spec(scenario, varied_parameters(scenario, "commitment"), "sobol", 4, 5,
+                     known=view_parameters("commitment"))  # fmt: skip
+    names, values = tuple(spec.names), np.asarray(points(spec), dtype=np.float64)
+    view = get_view("commitment")
+    fast = view.solve_points(scenario, names, values, ViewOptions())
+    _assert_equal(fast, PointByPoint.solve_points(view, scenario, names, values, ViewOptions()))
+
+
 def test_points_the_stack_leaves_undecided_are_solved_by_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every other point withheld from the stack (as ties would be) still comes back, from the single-point view."""
     stack_solver = commitment_view.threshold_commitment_stack
