@@ -54,7 +54,7 @@ def test_every_decided_point_equals_the_reference(rule: TieBreaking, types: int,
     """Random games with several types, red-line thresholds at several tolerances (two exposed instruments, one
     of half exposure), with and without a second pole following: portfolio, answers, payoffs and flags."""
     rng = np.random.default_rng(7 * types + pole + integer)
-    followers = _random_followers(rng, 12, types, 4, 3, integer=integer, pole=pole)
+    followers = _random_followers(rng, 8, types, 4, 3, integer=integer, pole=pole)
     exposure = np.array([1.0, 0.0, 0.5, 0.0])
     stack = threshold_commitment_stack(followers, exposure, rule)
     assert stack.resolved.mean() >= 0.5  # the fast path decides most points (float games: nearly all)
