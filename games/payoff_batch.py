@@ -46,7 +46,12 @@ def _parameter_columns(scenario: Scenario, values: Mapping[str, ArrayLike]) -> t
     return count, full
 
 
-def payoff_stacks(scenario: Scenario, values: Mapping[str, ArrayLike]) -> tuple[FloatArray, FloatArray]:
+def payoff_stacks(
+    scenario: Scenario,
+    values: Mapping[str, ArrayLike],
+    structure: ScenarioStructure | None = None,
+    without: frozenset[str] = frozenset(),
+) -> tuple[FloatArray, FloatArray]:
     """``(A, B)``, each ``N × instruments × responses``: the scenario's game at ``N`` parameter points.
 
     Parameters
@@ -56,12 +61,17 @@ def payoff_stacks(scenario: Scenario, values: Mapping[str, ArrayLike]) -> tuple[
     values:
         Parameter name → ``N`` values; parameters left out keep the scenario's point value. Values must lie in
         each parameter's domain (:data:`games.parameters.MODEL_PARAMETERS`), as in ``Scenario.with_values``.
+    structure:
+        The structure the terms' patterns read (default: the scenario's own; the commitment view replaces the
+        red-line flags, as :func:`games.payoffs.payoff_matrices_across_the_line` does).
+    without:
+        Names of terms left out (the three-player commitment view drops the expected second-pole support).
     """
     count, columns = _parameter_columns(scenario, values)
-    structure = ScenarioStructure.of(scenario)
+    structure = structure or ScenarioStructure.of(scenario)
     shape = (count, len(scenario.instruments), len(scenario.responses))
     stacks = {"small_state": np.zeros(shape), "patron": np.zeros(shape)}
-    for term in TERM_FORMULAS:
+    for term in (t for t in TERM_FORMULAS if t.name not in without):
         coefficient = np.broadcast_to(term.coefficient(columns.__getitem__), (count,))
         stacks[term.player] += coefficient[:, None, None] * term.pattern(structure)[None, :, :]
     return stacks["small_state"], stacks["patron"]

@@ -272,7 +272,7 @@ def payoff_terms(scenario: Scenario, structure: ScenarioStructure | None = None)
     )
 
 
-def second_pole_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
+def second_pole_terms(scenario: Scenario, values: Lookup | None = None) -> tuple[PayoffTerm, ...]:
     """The named terms of the three-player view's second-pole payoffs, each ``instruments × second-pole responses``.
 
     With ``s_q(i) = σ_q 1[a_i ≤ ā_q]`` the support response ``q`` delivers to instrument ``i`` (module docstring):
@@ -280,6 +280,9 @@ def second_pole_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
     ``ν s_q(i) e_i``, interest ``θ s_q(i) k_i`` in a state drawn away from the patron, and cost of support
     ``−κ_Q s_q(i) e_i`` (ν ``second_pole_engagement_value``, θ ``second_pole_interest``, κ_Q
     ``second_pole_support_cost``; ``docs/model.md``, "The three-player view").
+
+    ``values`` looks the parameters up instead of the scenario: one ``N × 1 × 1`` array each gives every term as
+    an ``N × instruments × second-pole responses`` stack (the commitment view's stacks).
     """
     attrs = InstrumentAttributes.of(scenario)
     alignment = np.array([i.alignment for i in scenario.instruments])
@@ -287,7 +290,7 @@ def second_pole_terms(scenario: Scenario) -> tuple[PayoffTerm, ...]:
                           for a in alignment]).reshape(len(alignment), -1)  # fmt: skip
     engaged = delivered * attrs.second_pole_engagement[:, None]
     drawn_away = delivered * attrs.competitiveness[:, None]
-    v = scenario.value
+    v = values or scenario.value
     terms = (
         ("second-pole support delivered", "small_state", "ω s_q(i) e_i",
          "support the second pole actually delivers to engaging instruments", v("second_pole_offer") * engaged),
@@ -329,10 +332,15 @@ def payoff_matrices_across_the_line(scenario: Scenario, crossed: bool) -> tuple[
     with ``χ = 1`` across the line and ``0`` before it: the same named terms, with ``x_i`` replaced by ``χ``.
     On a pure instrument (``χ = x_i``) these are the rows of :func:`payoff_matrices`.
     """
+    return sum_terms(payoff_terms(scenario, structure_across_the_line(scenario, crossed)))
+
+
+def structure_across_the_line(scenario: Scenario, crossed: bool) -> ScenarioStructure:
+    """The scenario's structure with every instrument's red-line flag replaced by ``χ`` (``crossed``), the
+    structure :func:`payoff_matrices_across_the_line` reads (also for stacks, :mod:`games.payoff_batch`)."""
     structure = ScenarioStructure.of(scenario)
     flags = np.full(len(scenario.instruments), float(crossed))
-    across = replace(structure, attributes=replace(structure.attributes, crosses_red_line=flags))
-    return sum_terms(payoff_terms(scenario, across))
+    return replace(structure, attributes=replace(structure.attributes, crosses_red_line=flags))
 
 
 def payoff_matrices(scenario: Scenario) -> tuple[FloatArray, FloatArray]:

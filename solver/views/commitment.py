@@ -4,22 +4,30 @@ Solution concept: Stackelberg equilibrium with commitment to a mixed strategy (C
 lines as thresholds on the portfolio's exposure (``docs/model.md``), exact rational certificates
 (:mod:`solver.concepts.commitment`). The ``three-player-commitment`` view adds the second pole as a second follower
 (the star three-player game).
+
+A stack of parameter points is built as payoff stacks (:mod:`games.payoff_batch`) and solved in compiled batch code
+(:mod:`solver.concepts.commitment_batch`); the points it leaves undecided (ties, borderline flags, failed
+certificates) are solved one by one by :meth:`CommitmentView.solve`, the exact reference.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from games import Scenario, build_game
-from games.payoffs import payoff_matrices_across_the_line
-from games.three_player import build_three_player_game
+from games.parameters import ALL_PARAMETERS, MODEL_PARAMETERS
+from games.payoff_batch import payoff_stacks
+from games.payoffs import payoff_matrices_across_the_line, player_sum, second_pole_terms, structure_across_the_line
+from games.three_player import EXPECTED_SECOND_POLE_TERM, build_three_player_game
 from solver.concepts.commitment import CommitmentSolution, TieBreaking, threshold_commitment
+from solver.concepts.commitment_batch import CommitmentStack, Followers, threshold_commitment_stack
 from solver.portfolio import ReadingRules, read_portfolio
 from solver.views.base import WITH_COMMITMENT, WITH_SECOND_POLE, PointByPoint
-from solver.views.result import NO_COMPONENT, ViewName, ViewOptions, ViewResult
+from solver.views.result import NO_COMPONENT, PointSolutions, ViewName, ViewOptions, ViewResult
 
 FloatArray = NDArray[np.float64]
 
@@ -67,6 +75,59 @@ def commitment_solution(
     )
 
 
+def _type_columns(scenario: Scenario, names: Sequence[str], values: FloatArray) -> list[dict[str, FloatArray]]:
+    """Each patron type's parameter columns at the points: the swept values, then the type's overrides (as
+    ``scenario.with_values(**point).with_values(**overrides)`` gives), checked against each parameter's domain."""
+    count = len(values)
+    swept = {name: values[:, k] for k, name in enumerate(names)}
+    for name, column in swept.items():
+        spec = ALL_PARAMETERS[name]
+        if ((column < spec.lower) | (column > spec.upper) | ~np.isfinite(column)).any():
+            raise ValueError(f"{name} leaves its domain [{spec.lower}, {spec.upper}] at some point")
+    overrides = [t.overrides for t in scenario.patron_types] or [{}]
+    return [swept | {name: np.full(count, float(v)) for name, v in o.items()} for o in overrides]
+
+
+def commitment_followers(
+    scenario: Scenario, names: Sequence[str], values: FloatArray, *, second_pole: bool = False
+) -> tuple[Followers, FloatArray]:
+    """The followers of :func:`commitment_solution` at each row of ``values`` (the parameters ``names``), as payoff
+    stacks, with the red-line exposure of each instrument.
+
+    With ``second_pole`` the patron's types answer the small state's payoffs without the expected second-pole
+    support, and the second pole (at the first type's parameters, as in :func:`commitment_solution`) follows with
+    the terms of :func:`games.payoffs.second_pole_terms`.
+    """
+    points = np.asarray(values, dtype=np.float64).reshape(len(values), len(names))
+    columns = _type_columns(scenario, names, points)
+    without = frozenset({EXPECTED_SECOND_POLE_TERM}) if second_pole else frozenset()
+    stacks = {
+        crossed: [payoff_stacks(scenario, {k: v for k, v in c.items() if k in MODEL_PARAMETERS}, structure, without)
+                  for c in columns]
+        for crossed, structure in ((c, structure_across_the_line(scenario, c)) for c in (False, True))
+    }  # fmt: skip
+    below, across = (tuple(np.stack([s[i] for s in stacks[side]], axis=1) for i in (0, 1)) for side in (False, True))
+    pole: tuple[FloatArray, FloatArray] | None = None
+    if second_pole:
+        build_three_player_game(scenario)  # refuses a scenario without second-pole responses, as the reference does
+        first = columns[0]
+
+        def lookup(name: str) -> FloatArray:
+            return np.asarray(first.get(name, np.full(len(points), scenario.value(name))))[:, None, None]
+
+        terms = second_pole_terms(scenario, lookup)
+        pole = (player_sum(terms, "small_state"), player_sum(terms, "second_pole"))
+    tolerance = scenario.value("red_line_tolerance")
+    followers = Followers(
+        below=(below[0], below[1]),
+        across=(across[0], across[1]),
+        tolerances=np.stack([c.get("red_line_tolerance", np.full(len(points), tolerance)) for c in columns], axis=1),
+        priors=np.array([t.prior for t in scenario.patron_types] or [1.0]),
+        pole=pole,
+    )
+    return followers, np.array([float(i.crosses_red_line) for i in scenario.instruments])
+
+
 def commitment_notes(scenario: Scenario, solution: CommitmentSolution) -> tuple[str, ...]:
     """Each follower's answer, the constraints that bind, and the certificate, one sentence each."""
     responses = [r.label for r in scenario.responses]
@@ -104,6 +165,7 @@ class CommitmentView(PointByPoint):
     parameters: ClassVar[frozenset[str]] = WITH_COMMITMENT
     options: ClassVar[frozenset[str]] = frozenset({"tie_breaking"})
     per_patron_type: ClassVar[bool] = True
+    batched: ClassVar[bool] = True
     second_pole: ClassVar[bool] = False
 
     def solve(self, scenario: Scenario, options: ViewOptions, rules: ReadingRules | None = None) -> ViewResult:
@@ -121,6 +183,34 @@ class CommitmentView(PointByPoint):
             payoffs=((committed.leader_value, patron_value),),
             components=(NO_COMPONENT,),
         )  # fmt: skip
+
+    def solve_points(
+        self, scenario: Scenario, names: Sequence[str], values: FloatArray, options: ViewOptions
+    ) -> PointSolutions:
+        """The stack in compiled batch code; the points it leaves undecided by :meth:`solve` (module docstring)."""
+        values = np.asarray(values, dtype=np.float64).reshape(len(values), len(names))
+        followers, exposure = commitment_followers(scenario, names, values, second_pole=self.second_pole)
+        stack = threshold_commitment_stack(followers, exposure, options.tie_breaking)
+        exact = PointByPoint.solve_points(self, scenario, names, values[~stack.resolved], options)
+        return _merged(stack, followers.priors, exact, len(scenario.responses))
+
+
+def _merged(stack: CommitmentStack, priors: FloatArray, exact: PointSolutions, responses: int) -> PointSolutions:
+    """One solution per point: the stack's where it is resolved, the reference's (``exact``, in order) elsewhere."""
+    points = len(stack.leader)
+    patron = np.zeros((points, responses))
+    for t, prior in enumerate(priors):
+        np.add.at(patron, (np.arange(points), stack.responses[:, t]), prior)
+    left = ~stack.resolved
+    small, patron_payoff = stack.leader.copy(), stack.follower_values @ priors
+    leader_value = stack.leader_value.copy()
+    small[left], patron[left] = exact.small_state, exact.patron
+    leader_value[left], patron_payoff[left] = exact.small_state_payoff, exact.patron_payoff
+    return PointSolutions(
+        offsets=np.arange(points + 1, dtype=np.int64), small_state=small, patron=patron,
+        small_state_payoff=leader_value, patron_payoff=patron_payoff,
+        components=np.full(points, NO_COMPONENT, dtype=np.int64), degenerate=np.zeros(points, dtype=bool),
+    )  # fmt: skip
 
 
 class ThreePlayerCommitmentView(CommitmentView):
