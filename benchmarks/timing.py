@@ -22,11 +22,14 @@ process it ran in matter (fresh, or after Gambit's exact pass and our batch with
 off: 5,800–7,500 games/s in every case, fresh 6,200–7,300). What the old harness did not control was *when*
 each solver ran: ours three times in a row, then QuantEcon three times in a row, runs of very different
 lengths (0.12 s against 1.7 s), and no record of the machine's load. On this shared 2-core machine the same
-QuantEcon loop reads 3,100–7,500 games/s in wall time from one minute to the next, and the old harness's run
-shows the other single-threaded peers slowed alike (Gambit float 434 games/s and lrsnash 212 on random 7×4
-games, where the design notes had measured about 1,100 each). So the 5,747 was the machine at that moment,
-not QuantEcon; the fix is this rule (interleaved rounds, every solver alike) and the load average printed with
-every table.
+QuantEcon loop reads 3,100–7,500 games/s in wall time from one minute to the next, and the ratio moves with
+it: run alternately within two minutes (load average 6), the old harness printed ours at 5.2× and 8.6×
+QuantEcon on the same 2,000 games, this one 8.9× and 6.5×. So the 5,747 was, as far as can be measured now,
+the machine at that moment rather than QuantEcon or the way it was called (the package versions of that run,
+25 November, were not recorded; the environment was rebuilt on 1 December with quantecon 0.11.4 and numba
+0.68.1, so a version difference cannot be excluded). What a harness can do about it is this rule — interleaved
+rounds, every solver alike — and the load average printed with every table, so that a table measured on a busy
+machine says so.
 """
 
 from __future__ import annotations
