@@ -35,17 +35,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from benchmarks.command_line import command_rows
+from benchmarks.peer_tables import large_game_targets, one_call_targets
 from benchmarks.solvers import GameSolver, gambit, lrsnash_available, ours_exact
 from benchmarks.tables import Row, print_table
-from benchmarks.targets import at_most
 from benchmarks.throughput import TARGET_RATIO, Budget, exact_reference, throughput_rows
+from benchmarks.timing import ROUNDS
 from benchmarks.views import view_rows
 from benchmarks.workloads import batch_workloads
 
 
 @dataclass(frozen=True)
 class Scale:
-    """How much each table does: ``games`` is the fraction of issue 13's game counts for table 1."""
+    """How much each table does: ``games`` is the fraction of issue 13's game counts for table 1,
+    ``large_games`` the games per size and kind and the time cap (s) of table 3."""
 
     games: float
     budget: Budget
@@ -59,7 +61,7 @@ FULL = Scale(
     games=1.0,
     budget=Budget(seconds=2.0, check_seconds=20.0, min_games=3),
     single_games=300,
-    large_games=(3, 30.0),
+    large_games=(1, 20.0),
     view_points=(8_192, 128),
     memory_games=1_000_000,
 )
@@ -67,7 +69,7 @@ QUICK = Scale(
     games=0.1,
     budget=Budget(seconds=0.3, check_seconds=2.0, min_games=3),
     single_games=100,
-    large_games=(1, 10.0),
+    large_games=(1, 5.0),
     view_points=(2_048, 32),
     memory_games=100_000,
 )
@@ -76,8 +78,8 @@ ORACLES: dict[str, tuple[str, GameSolver]] = {
     "gambit": ("Gambit enummixed (rational)", gambit(rational=True)),
     "exact": ("ours: equilibria(exact=True)", ours_exact),
 }
-#: Issue 13's one-call target: ``equilibria(A, B)`` at most this many times QuantEcon's single call.
-ONE_CALL_RATIO = 2.0
+#: The sizes of table 3.
+LARGE_SIZES = (15, 20)
 SECTIONS = ("batch", "single", "large", "cli", "views", "memory")
 
 
@@ -116,27 +118,21 @@ def _single_call_table(scale: Scale) -> None:
     except ModuleNotFoundError:  # until benchmarks/single_call.py is merged in
         print("\n2. One call: benchmarks/single_call.py is not in this tree")
         return
-    rows = [row | _one_call_target(row) for row in single_call_rows(scale.single_games)]
     print_table("2. One call: equilibria(A, B) against QuantEcon's single call (ratio: ours ms ÷ QuantEcon ms)",
-                rows, _load())  # fmt: skip
-
-
-def _one_call_target(row: Row) -> Row:
-    """The target column of table 2, from the row's ``ratio`` (ours ÷ QuantEcon per call)."""
-    ratio = row.get("ratio")
-    return {f"target ≤ {ONE_CALL_RATIO:g}×": at_most(ratio, ONE_CALL_RATIO, "×") if isinstance(ratio, float) else "—"}
+                one_call_targets(single_call_rows(scale.single_games)), _load())  # fmt: skip
 
 
 def _large_games_table(scale: Scale) -> None:
     """Table 3 (``benchmarks.large_games``, written alongside this harness)."""
     try:
-        from benchmarks.large_games import large_game_rows  # type: ignore[import-not-found, import-untyped, unused-ignore]
+        from benchmarks.large_games import OURS, large_game_rows  # type: ignore[import-not-found, import-untyped, unused-ignore]
     except ModuleNotFoundError:  # until benchmarks/large_games.py is merged in
         print("\n3. Large single games: benchmarks/large_games.py is not in this tree")
         return
     games_per_size, time_cap = scale.large_games
-    print_table("3. Large single games: ours against QuantEcon vertex enumeration and lrsnash",
-                large_game_rows((15, 20), games_per_size, time_cap), _load())  # fmt: skip
+    rows = large_game_rows(LARGE_SIZES, games_per_size, time_cap, repeats=ROUNDS)
+    title = f"3. Large single games: seconds per game (best of {ROUNDS}, interleaved; stopped at {time_cap:g} s)"
+    print_table(title, large_game_targets(rows, OURS), _load())
 
 
 def _command_line_table(scale: Scale) -> None:

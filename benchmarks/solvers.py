@@ -105,21 +105,6 @@ def gambit(rational: bool) -> GameSolver:
     return solve
 
 
-def gambit_lcp(a: FloatArray, b: FloatArray) -> list[Profile]:
-    """Gambit's ``lcp_solve`` (Lemke–Howson from every label) in floats."""
-    game = gbt.Game.from_arrays(a, b)
-    row_player, col_player = list(game.players)
-    return _deduplicated(
-        [
-            (
-                np.array([float(eq[s]) for s in row_player.strategies]),
-                np.array([float(eq[s]) for s in col_player.strategies]),
-            )
-            for eq in gbt.nash.lcp_solve(game, rational=False).equilibria
-        ]
-    )
-
-
 def lrsnash_available() -> bool:
     """Whether the ``lrsnash`` program (Debian package lrslib) is on the PATH."""
     return shutil.which("lrsnash") is not None
