@@ -61,7 +61,7 @@ FULL = Scale(
     games=1.0,
     budget=Budget(seconds=2.0, check_seconds=20.0, min_games=3),
     single_games=300,
-    large_games=(1, 20.0),
+    large_games=(1, 15.0),
     view_points=(8_192, 128),
     memory_games=1_000_000,
 )
@@ -69,7 +69,7 @@ QUICK = Scale(
     games=0.1,
     budget=Budget(seconds=0.3, check_seconds=2.0, min_games=3),
     single_games=100,
-    large_games=(1, 5.0),
+    large_games=(1, 3.0),
     view_points=(2_048, 32),
     memory_games=100_000,
 )
@@ -96,7 +96,7 @@ def batch_tables(scale: Scale, oracle: str) -> None:
     for workload in batch_workloads(scale.games):
         print(f"[{workload.name}] {workload.count:,} games; {_load()} …", flush=True)
         games = workload.make(workload.count)
-        exact = exact_reference(games, oracle_solve, scale.budget.check_seconds, scale.budget.min_games)
+        exact = exact_reference(games, oracle_solve, scale.budget.check_seconds, min_games=1)
         solver_rows, summary_row = throughput_rows(workload.name, games, exact, scale.budget, workload.target)
         rows += solver_rows
         summary.append(summary_row)
@@ -105,7 +105,7 @@ def batch_tables(scale: Scale, oracle: str) -> None:
         "calls them",
         rows,
         f"Agreement: wrong of checked games against the exact oracle, {oracle_name}, on the first games it solved "
-        f"within {scale.budget.check_seconds:g} s (at least {scale.budget.min_games}).",
+        f"within {scale.budget.check_seconds:g} s (at least one).",
     )
     print_table(f"1. Batch throughput against issue 13's targets (≥ {TARGET_RATIO:g}× QuantEcon, 100% agreement)",
                 summary, _load())  # fmt: skip

@@ -66,7 +66,8 @@ def peers() -> list[Peer]:
 
 @dataclass(frozen=True)
 class Budget:
-    """Seconds per contestant per round, seconds for the oracle, and the fewest games a peer is timed on."""
+    """Seconds per contestant per round, seconds for the oracle (:func:`exact_reference`), and the fewest games a
+    peer is timed on."""
 
     seconds: float
     check_seconds: float
