@@ -1,313 +1,185 @@
-"""The benchmark of issue 3: throughput, single-game scaling and memory, every solver on the same games.
+"""The benchmark of issue 13: where users wait, every solver timed alike, ratios measured in this one run.
 
-    python -m benchmarks.run            # full run (about 15 minutes on a 2-core machine)
-    python -m benchmarks.run --quick    # smoke run (about 2 minutes)
+    python -m benchmarks.run            # full run (at most about 15 minutes on the project's 2-core machine)
+    python -m benchmarks.run --quick    # smoke run (a few minutes)
+    python -m benchmarks.run --only batch --only cli   # some tables only
 
-Sections, each printed as a table with ratios measured in this one run:
+Tables, each with a target column (met, or missed by how many times):
 
-1. **Throughput** on a Belarus sweep (10⁵ points over the plausible ranges) and on 10⁴ random 7×4 integer games
-   (payoffs 0…9). Ours solves the whole set; slower solvers solve the first games of the same set and their
-   throughput is extrapolated (the table says how many were timed). Ours and QuantEcon are timed three times on
-   the same games and keep their best time (the note says so), the others once. Agreement is checked on the
-   first games against Gambit's exact (rational) enumeration.
-2. **Single games** 3×3 … 15×15 with integer payoffs in −99…99: seconds per game, equilibria found, agreement
-   with lrsnash's exact result (Gambit rational where lrsnash is missing). A solver is dropped for larger sizes
-   once one game takes longer than the time cap.
-3. **Peak memory** of a 10⁶-game Belarus batch, in a fresh process (:mod:`benchmarks.memory`).
-4. **Sweeps of every view**: points per second each view's stack solver reaches on a Belarus sample
-   (:mod:`benchmarks.views`).
+1. **Batch throughput** (:mod:`benchmarks.throughput`): ``equilibria_batch`` against QuantEcon's
+   ``support_enumeration``, Gambit, lrsnash and nashpy, each called per game as a user calls it, on 7×4 integer
+   games (0…99 and 0…9), 7×4 normal floats, 3×3 integer games, 10×10 integer games and the Belarus sweep, with
+   agreement against the exact oracle; then a summary against the 20× QuantEcon target.
+2. **One call** (``benchmarks.single_call``): ``equilibria(A, B)`` against QuantEcon's single call (≤ 2×).
+3. **Large single games** (``benchmarks.large_games``): 15×15 and 20×20 against QuantEcon's vertex
+   enumeration and lrsnash.
+4. **Command line** (:mod:`benchmarks.command_line`): ``hedge solve belarus-2014`` warm, and the import of
+   ``solver.cli`` (< 0.5 s).
+5. **Sweeps of every view** (:mod:`benchmarks.views`): points/s and a 10⁵-point Belarus sweep's projected time
+   (< 1 minute).
+6. **Peak memory** of a 10⁶-game Belarus batch in a fresh process (:mod:`benchmarks.memory`, issue 3).
+
+Every solver is timed by the one rule of :mod:`benchmarks.timing` (warm-up, interleaved rounds, best round);
+its docstring says why the harness before it printed QuantEcon at 5,747 games/s where a user measures about
+9,400. The machine's load average is printed with each table: on a shared machine a table measured under
+load is worth less, and says so.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import TypeVar, cast
 
-import numpy as np
-from numpy.typing import NDArray
-
-from benchmarks.agreement import same_equilibria
-from benchmarks.solvers import (
-    GameSolver,
-    Profile,
-    batch_profiles,
-    gambit,
-    gambit_lcp,
-    lrsnash,
-    lrsnash_available,
-    nashpy_support,
-    nashpy_vertex,
-    ours,
-    quantecon,
-)
+from benchmarks.command_line import command_rows
+from benchmarks.peer_tables import large_game_targets, one_call_targets
+from benchmarks.solvers import GameSolver, gambit, lrsnash_available, ours_exact
+from benchmarks.tables import Row, print_table
+from benchmarks.throughput import TARGET_RATIO, Budget, exact_reference, throughput_rows
+from benchmarks.timing import ROUNDS
 from benchmarks.views import view_rows
-from benchmarks.workloads import Stacks, belarus_sweep, random_integer_games
-from solver.equilibria import equilibria_batch
+from benchmarks.workloads import batch_workloads
 
 
 @dataclass(frozen=True)
 class Scale:
-    """How many games each part of the run uses."""
+    """How much each table does: ``games`` is the fraction of issue 13's game counts for table 1,
+    ``large_games`` the games per size and kind and the time cap (s) of table 3."""
 
-    sweep_games: int
-    random_games: int
-    exact_games: int
-    subset: dict[str, int]
+    games: float
+    budget: Budget
     single_games: int
-    time_cap: float
-    memory_games: int
+    large_games: tuple[int, float]
     view_points: tuple[int, int]
+    memory_games: int
 
 
 FULL = Scale(
-    sweep_games=100_000,
-    random_games=10_000,
-    exact_games=1_000,
-    subset={"QuantEcon": 20_000, "Gambit float": 2_000, "Gambit rational": 1_000, "lrsnash": 300, "nashpy": 100},
-    single_games=3,
-    time_cap=30.0,
+    games=1.0,
+    budget=Budget(seconds=2.0, check_seconds=20.0, min_games=3),
+    single_games=300,
+    large_games=(1, 15.0),
+    view_points=(8_192, 128),
     memory_games=1_000_000,
-    view_points=(16_384, 256),
 )
 QUICK = Scale(
-    sweep_games=10_000,
-    random_games=2_000,
-    exact_games=100,
-    subset={"QuantEcon": 2_000, "Gambit float": 200, "Gambit rational": 100, "lrsnash": 30, "nashpy": 10},
-    single_games=1,
-    time_cap=5.0,
-    memory_games=100_000,
+    games=0.1,
+    budget=Budget(seconds=0.3, check_seconds=2.0, min_games=3),
+    single_games=100,
+    large_games=(1, 3.0),
     view_points=(2_048, 32),
+    memory_games=100_000,
 )
 
-#: The fast solvers are timed this many times on the same games and their best time kept, so that a busy
-#: moment on a shared machine does not decide a ratio; the slow ones (minutes) once.
-REPEATS = 3
-REPEATED = {"ours", "QuantEcon"}
-
-T = TypeVar("T")
-
-PER_GAME: dict[str, tuple[str, GameSolver]] = {
-    "QuantEcon support_enumeration": ("QuantEcon", quantecon("support_enumeration")),
-    "Gambit enummixed float": ("Gambit float", gambit(rational=False)),
-    "Gambit enummixed rational": ("Gambit rational", gambit(rational=True)),
-    "lrsnash": ("lrsnash", lrsnash),
-    "nashpy support_enumeration": ("nashpy", nashpy_support),
-    "nashpy vertex_enumeration": ("nashpy", nashpy_vertex),
+ORACLES: dict[str, tuple[str, GameSolver]] = {
+    "gambit": ("Gambit enummixed (rational)", gambit(rational=True)),
+    "exact": ("ours: equilibria(exact=True)", ours_exact),
 }
+#: The sizes of table 3.
+LARGE_SIZES = (15, 20)
+SECTIONS = ("batch", "single", "large", "cli", "views", "memory")
 
 
-def _best_of(repeats: int, run: Callable[[], T]) -> tuple[float, T]:
-    """The shortest of ``repeats`` timed runs of ``run``, and its result."""
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return best, cast(T, result)
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
-def _solve_each(solve: GameSolver, a: NDArray[np.float64], b: NDArray[np.float64]) -> list[list[Profile]]:
-    return [solve(a[k], b[k]) for k in range(len(a))]
-
-
-def _best_note(repeated: bool) -> str:
-    return f", best of {REPEATS}" if repeated else ""
-
-
-def _print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    print(f"\n{title}")
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)), flush=True)
-
-
-def _disagreements(found: list[list[Profile]], exact: list[list[Profile]]) -> str:
-    checked = min(len(found), len(exact))
-    wrong = sum(not same_equilibria(found[k], exact[k]) for k in range(checked))
-    return f"{wrong} / {checked}"
-
-
-def throughput(name: str, games: Stacks, scale: Scale) -> None:
-    """Section 1 for one set of games."""
-    a, b = games
-    total = len(a)
-    print(
-        f"\n[{name}] exact reference: Gambit enummixed (rational) on the first {scale.exact_games} games …", flush=True
-    )
-    exact_solver = gambit(rational=True)
-    start = time.perf_counter()
-    exact = [exact_solver(a[k], b[k]) for k in range(scale.exact_games)]
-    exact_seconds = time.perf_counter() - start
-
-    equilibria_batch(a[:64], b[:64])  # load or compile the kernels before timing
-    seconds, result = _best_of(REPEATS, lambda: equilibria_batch(a, b))
-    ours_rate = total / seconds
-    found = batch_profiles(result)
-    rows = [
-        [
-            "ours: equilibria_batch",
-            f"{total:,}",
-            f"{ours_rate:,.0f}",
-            f"{total / ours_rate:.2f}",
-            "1",
-            "all" + _best_note(True),
-        ]
-    ]
-    rows[0].append(_disagreements(found, exact))
-
-    quantecon("support_enumeration")(a[0], b[0])  # numba JIT warm-up
-    for label, (group, solve) in PER_GAME.items():
-        timed = min(total, scale.subset[group])
-        if label == "Gambit enummixed rational" and timed <= scale.exact_games:
-            seconds, results = exact_seconds * timed / scale.exact_games, exact[:timed]
-        else:
-            repeats = REPEATS if group in REPEATED else 1
-            seconds, results = _best_of(repeats, partial(_solve_each, solve, a[:timed], b[:timed]))
-        rate = timed / seconds
-        note = ("all" if timed == total else f"first {timed:,}, extrapolated") + _best_note(group in REPEATED)
-        rows.append(
-            [
-                label,
-                f"{timed:,}",
-                f"{rate:,.0f}",
-                f"{total / rate:.1f}",
-                f"{ours_rate / rate:,.0f}",
-                note,
-                _disagreements(results, exact),
-            ]
-        )
-    _print_table(
-        f"Throughput — {name}: {total:,} games (ratio = our games/s ÷ theirs)",
-        ["solver", "games timed", "games/s", f"s for {total:,}", "ours ×", "note", "wrong / checked"],
+def batch_tables(scale: Scale, oracle: str) -> None:
+    """Table 1: a row per solver and workload, then the summary against the batch target."""
+    oracle_name, oracle_solve = ORACLES[oracle]
+    rows: list[Row] = []
+    summary: list[Row] = []
+    for workload in batch_workloads(scale.games):
+        print(f"[{workload.name}] {workload.count:,} games; {_load()} …", flush=True)
+        games = workload.make(workload.count)
+        exact = exact_reference(games, oracle_solve, scale.budget.check_seconds, min_games=1)
+        solver_rows, summary_row = throughput_rows(workload.name, games, exact, scale.budget, workload.target)
+        rows += solver_rows
+        summary.append(summary_row)
+    print_table(
+        "1. Batch throughput: games/s per solver (ours ×: our games/s ÷ theirs), per-game solvers called as a user "
+        "calls them",
         rows,
+        f"Agreement: wrong of checked games against the exact oracle, {oracle_name}, on the first games it solved "
+        f"within {scale.budget.check_seconds:g} s (at least one).",
     )
+    print_table(f"1. Batch throughput against issue 13's targets (≥ {TARGET_RATIO:g}× QuantEcon, 100% agreement)",
+                summary, _load())  # fmt: skip
 
 
-SINGLE_SOLVERS: dict[str, tuple[GameSolver, int]] = {
-    # solver → largest size attempted (beyond it the method is known to take minutes to hours per game)
-    "ours: auto": (ours("auto"), 99),
-    "ours: lex-pivoting": (ours("lex-pivoting"), 99),
-    "ours: labelled-vertices": (ours("labelled-vertices"), 10),
-    "QuantEcon support_enumeration": (quantecon("support_enumeration"), 12),
-    "QuantEcon vertex_enumeration": (quantecon("vertex_enumeration"), 15),
-    "Gambit enummixed float": (gambit(rational=False), 12),
-    "Gambit enummixed rational": (gambit(rational=True), 10),
-    "Gambit lcp (float)": (gambit_lcp, 15),
-    "lrsnash": (lrsnash, 99),
-    "nashpy support_enumeration": (nashpy_support, 8),
-    "nashpy vertex_enumeration": (nashpy_vertex, 8),
-}
+def _single_call_table(scale: Scale) -> None:
+    """Table 2 (``benchmarks.single_call``, written alongside this harness)."""
+    try:
+        from benchmarks.single_call import single_call_rows  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except ModuleNotFoundError:  # until benchmarks/single_call.py is merged in
+        print("\n2. One call: benchmarks/single_call.py is not in this tree")
+        return
+    print_table("2. One call: equilibria(A, B) against QuantEcon's single call (ratio: ours ms ÷ QuantEcon ms)",
+                one_call_targets(single_call_rows(scale.single_games)), _load())  # fmt: skip
 
 
-def single_games(scale: Scale) -> None:
-    """Section 2."""
-    sizes = (3, 8, 10, 12, 15)
-    rng = np.random.default_rng(2024)
-    pairs = {
-        s: [
-            (rng.integers(-99, 100, (s, s)).astype(float), rng.integers(-99, 100, (s, s)).astype(float))
-            for _ in range(scale.single_games)
-        ]
-        for s in sizes
-    }
-    use_lrs = lrsnash_available()
-    reference_name = "lrsnash" if use_lrs else "Gambit enummixed rational"
-    quantecon("support_enumeration")(pairs[3][0][0], pairs[3][0][1])
-    quantecon("vertex_enumeration")(pairs[3][0][0], pairs[3][0][1])
-    ours("lex-pivoting")(pairs[3][0][0], pairs[3][0][1])
-    dropped: set[str] = set()
-    rows = []
-    for size in sizes:
-        reference: list[list[Profile]] | None = None
-        results: dict[str, tuple[float, list[list[Profile]]]] = {}
-        for label, (solve, largest) in SINGLE_SOLVERS.items():
-            if not use_lrs and label == "lrsnash":
-                continue
-            if label in dropped or size > largest:
-                continue
-            start = time.perf_counter()
-            found = [solve(a, b) for a, b in pairs[size]]
-            seconds = (time.perf_counter() - start) / len(pairs[size])
-            results[label] = (seconds, found)
-            if seconds > scale.time_cap:
-                dropped.add(label)
-        if reference_name in results:
-            reference = results[reference_name][1]
-        for label, (seconds, found) in results.items():
-            agreement = _disagreements(found, reference) if reference is not None else "no exact reference"
-            rows.append(
-                [
-                    f"{size}×{size}",
-                    label,
-                    f"{seconds * 1e3:,.2f}",
-                    " ".join(str(len(f)) for f in found),
-                    agreement,
-                ]
-            )
-    _print_table(
-        f"Single games: {scale.single_games} random integer game(s) per size, payoffs −99…99; exact = {reference_name}",
-        ["size", "solver", "ms / game", "equilibria found", "wrong / games"],
-        rows,
-    )
-    if dropped:
-        print(f"(dropped for larger sizes after one game took > {scale.time_cap:g} s: {', '.join(sorted(dropped))})")
+def _large_games_table(scale: Scale) -> None:
+    """Table 3 (``benchmarks.large_games``, written alongside this harness)."""
+    try:
+        from benchmarks.large_games import OURS, large_game_rows  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except ModuleNotFoundError:  # until benchmarks/large_games.py is merged in
+        print("\n3. Large single games: benchmarks/large_games.py is not in this tree")
+        return
+    games_per_size, time_cap = scale.large_games
+    rows = large_game_rows(LARGE_SIZES, games_per_size, time_cap, repeats=ROUNDS)
+    title = f"3. Large single games: seconds per game (best of {ROUNDS}, interleaved; stopped at {time_cap:g} s)"
+    print_table(title, large_game_targets(rows, OURS), _load())
 
 
-def peak_memory(scale: Scale) -> None:
-    """Section 3."""
+def _command_line_table(scale: Scale) -> None:
+    print_table("4. Command line: fresh subprocesses, one untimed run, then best of 3", command_rows(), _load())
+
+
+def _view_table(scale: Scale) -> None:
+    print_table("5. Sweeps of every view: Belarus Sobol' sample, one process, best of 3",
+                view_rows(*scale.view_points), _load())  # fmt: skip
+
+
+def _memory_table(scale: Scale) -> None:
     output = subprocess.run(
         [sys.executable, "-m", "benchmarks.memory", str(scale.memory_games)], capture_output=True, text=True, check=True
     ).stdout.split()
     games, found, seconds, peak = output
-    _print_table(
-        "Peak memory of one batch (fresh process, resident set size, everything kept)",
-        ["games", "equilibria", "seconds", "peak MiB"],
-        [[f"{int(games):,}", f"{int(found):,}", seconds, peak]],
+    print_table(
+        "6. Peak memory of one batch (fresh process, resident set size, everything kept; target < 2 GiB)",
+        [{"games": int(games), "equilibria": int(found), "seconds": seconds, "peak MiB": int(peak)}],
     )
 
 
-def view_sweeps(scale: Scale) -> None:
-    """Section 4."""
-    _print_table(
-        f"Sweeps of every view: Belarus Sobol' sample, one process{_best_note(True)}",
-        ["view", "stack solver", "points", "points/s", "s per 10⁵ points", "solutions per point"],
-        view_rows(*scale.view_points, REPEATS),
-    )
+TABLES: dict[str, Callable[[Scale], None]] = {
+    "single": _single_call_table,
+    "large": _large_games_table,
+    "cli": _command_line_table,
+    "views": _view_table,
+    "memory": _memory_table,
+}
 
 
 def main() -> None:
-    """Run every section and print the tables."""
+    """Run the chosen tables (all by default) and print them."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="fewer games: a smoke run of a few minutes")
-    parser.add_argument(
-        "--only",
-        choices=["sweep", "random", "single", "memory", "views"],
-        action="append",
-        help="run only these sections",
-    )
+    parser.add_argument("--quick", action="store_true", help="fewer games, shorter budgets: a smoke run")
+    parser.add_argument("--only", choices=SECTIONS, action="append", help="run only these tables")
+    parser.add_argument("--oracle", choices=sorted(ORACLES), default="gambit", help="exact oracle of table 1")
     options = parser.parse_args()
     scale = QUICK if options.quick else FULL
-    sections = set(options.only or ["sweep", "random", "single", "memory", "views"])
-    print(f"strategic-hedging benchmark ({'quick' if options.quick else 'full'} run); lrsnash: {lrsnash_available()}")
-    if "sweep" in sections:
-        throughput("Belarus 2014 sweep over the plausible ranges (8×3)", belarus_sweep(scale.sweep_games), scale)
-    if "random" in sections:
-        throughput("random 7×4 integer games, payoffs 0…9", random_integer_games(scale.random_games, 7, 4, 10), scale)
-    if "single" in sections:
-        single_games(scale)
-    if "memory" in sections:
-        peak_memory(scale)
-    if "views" in sections:
-        view_sweeps(scale)
+    sections = set(options.only or SECTIONS)
+    print(f"strategic-hedging benchmark ({'quick' if options.quick else 'full'} run); lrsnash installed: "
+          f"{lrsnash_available()}; {_load()}", flush=True)  # fmt: skip
+    if "batch" in sections:
+        batch_tables(scale, options.oracle)
+    for name, table in TABLES.items():
+        if name in sections:
+            table(scale)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,11 @@ def ours(method: str) -> GameSolver:
     return solve
 
 
+def ours_exact(a: FloatArray, b: FloatArray) -> list[Profile]:
+    """This package's exact path, ``equilibria(A, B, exact=True)``: rationals, every equilibrium certified."""
+    return [(eq.row, eq.col) for eq in equilibria(a, b, exact=True)]
+
+
 def _deduplicated(profiles: list[Profile], atol: float = 1e-9) -> list[Profile]:
     kept: list[Profile] = []
     for x, y in profiles:
@@ -67,14 +72,15 @@ def nashpy_vertex(a: FloatArray, b: FloatArray) -> list[Profile]:
 
 
 def quantecon(algorithm: str) -> GameSolver:
-    """QuantEcon's numba ``support_enumeration`` or ``vertex_enumeration``, game construction included."""
+    """QuantEcon's numba ``support_enumeration`` or ``vertex_enumeration`` exactly as a user calls it: the game
+    built from the two payoff matrices (``Player(B.T)``: QuantEcon indexes a player's payoffs by its own action
+    first), the function's list of ``(row, col)`` arrays returned as it comes."""
     import quantecon.game_theory as gt
 
     function = getattr(gt, algorithm)
 
     def solve(a: FloatArray, b: FloatArray) -> list[Profile]:
-        game = gt.NormalFormGame((gt.Player(a), gt.Player(b.T)))
-        return [(np.asarray(x), np.asarray(y)) for x, y in function(game)]
+        return list(function(gt.NormalFormGame((gt.Player(a), gt.Player(b.T)))))
 
     return solve
 
@@ -97,21 +103,6 @@ def gambit(rational: bool) -> GameSolver:
         )
 
     return solve
-
-
-def gambit_lcp(a: FloatArray, b: FloatArray) -> list[Profile]:
-    """Gambit's ``lcp_solve`` (Lemke–Howson from every label) in floats."""
-    game = gbt.Game.from_arrays(a, b)
-    row_player, col_player = list(game.players)
-    return _deduplicated(
-        [
-            (
-                np.array([float(eq[s]) for s in row_player.strategies]),
-                np.array([float(eq[s]) for s in col_player.strategies]),
-            )
-            for eq in gbt.nash.lcp_solve(game, rational=False).equilibria
-        ]
-    )
 
 
 def lrsnash_available() -> bool:
