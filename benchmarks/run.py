@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from benchmarks.command_line import command_rows
 from benchmarks.peer_tables import large_game_targets, one_call_targets
+from benchmarks.single_call import single_call_rows
 from benchmarks.solvers import GameSolver, gambit, lrsnash_available, ours_exact
 from benchmarks.tables import Row, print_table
 from benchmarks.throughput import TARGET_RATIO, Budget, exact_reference, throughput_rows
@@ -112,12 +113,7 @@ def batch_tables(scale: Scale, oracle: str) -> None:
 
 
 def _single_call_table(scale: Scale) -> None:
-    """Table 2 (``benchmarks.single_call``, written alongside this harness)."""
-    try:
-        from benchmarks.single_call import single_call_rows  # type: ignore[import-not-found, import-untyped, unused-ignore]
-    except ModuleNotFoundError:  # until benchmarks/single_call.py is merged in
-        print("\n2. One call: benchmarks/single_call.py is not in this tree")
-        return
+    """Table 2 (:mod:`benchmarks.single_call`)."""
     print_table("2. One call: equilibria(A, B) against QuantEcon's single call (ratio: ours ms ÷ QuantEcon ms)",
                 one_call_targets(single_call_rows(scale.single_games)), _load())  # fmt: skip
 

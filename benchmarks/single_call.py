@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
+from benchmarks.solvers import quantecon
 from solver.equilibria import equilibria
 
 FloatArray = NDArray[np.float64]
@@ -35,16 +36,6 @@ KINDS: dict[str, Callable[[np.random.Generator, tuple[int, int]], FloatArray]] =
 }
 REPEATS = 3
 WARM_UP = 20
-
-
-def _quantecon() -> Callable[[FloatArray, FloatArray], list[tuple[FloatArray, FloatArray]]]:
-    """QuantEcon's ``support_enumeration``, game construction included (imported here: a bench extra)."""
-    import quantecon.game_theory as gt
-
-    def solve(a: FloatArray, b: FloatArray) -> list[tuple[FloatArray, FloatArray]]:
-        return list(gt.support_enumeration(gt.NormalFormGame((gt.Player(a), gt.Player(b.T)))))
-
-    return solve
 
 
 def _read_everything(a: FloatArray, b: FloatArray) -> object:
@@ -83,7 +74,7 @@ def single_call_rows(games: int) -> list[dict[str, object]]:
     (``ours_ms / quantecon_ms``, the target being at most 2), ``degenerate`` (share of the games) and
     ``quantecon_unmatched``.
     """
-    quantecon = _quantecon()
+    peer = quantecon("support_enumeration")
     rows: list[dict[str, object]] = []
     for kind, draw in KINDS.items():
         for m, n in SHAPES:
@@ -91,8 +82,8 @@ def single_call_rows(games: int) -> list[dict[str, object]]:
             sample = [(draw(rng, (m, n)), draw(rng, (m, n))) for _ in range(games)]
             for a, b in sample[:WARM_UP]:
                 _read_everything(a, b)
-                quantecon(a, b)
-            best = _best_times([equilibria, _read_everything, quantecon], sample).mean(axis=1) * 1e3
+                peer(a, b)
+            best = _best_times([equilibria, _read_everything, peer], sample).mean(axis=1) * 1e3
             rows.append(
                 {
                     "shape": f"{m}×{n}",
@@ -103,7 +94,7 @@ def single_call_rows(games: int) -> list[dict[str, object]]:
                     "quantecon_ms": float(best[2]),
                     "ratio": float(best[0] / best[2]),
                     "degenerate": float(np.mean([equilibria(a, b).degenerate for a, b in sample])),
-                    "quantecon_unmatched": _unmatched(sample, quantecon),
+                    "quantecon_unmatched": _unmatched(sample, peer),
                 }
             )
     return rows
