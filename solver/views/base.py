@@ -5,8 +5,10 @@ robustness, phase diagrams, tracking) and Python code handle all of them alike:
 
 * :meth:`View.solve` — the solutions at the scenario's point values, as a :class:`~solver.views.result.ViewResult`;
 * :meth:`View.solve_points` — the solutions at many parameter points at once, as a
-  :class:`~solver.views.result.PointSolutions` (the two-player and Bayesian views solve the whole stack in the
-  compiled batch engine; the others solve point by point, which gives the same rows);
+  :class:`~solver.views.result.PointSolutions` (the two-player, Bayesian and three-player views solve the whole
+  stack in the compiled batch engine, the sequential view on arrays and the commitment views in a compiled
+  simplex with the single-point solver deciding near ties; QRE solves point by point; every way gives the rows
+  :meth:`View.solve` gives);
 * :attr:`View.parameters` and :attr:`View.options` — which model parameters its payoffs read, and which
   :class:`~solver.views.result.ViewOptions` it uses; :attr:`View.batched` — whether its stacks go to the
   compiled batch engine (large samples are then cheap); :attr:`View.per_patron_type` — whether it solves each
