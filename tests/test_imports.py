@@ -73,13 +73,31 @@ def test_reading_the_command_line_imports_no_heavy_library() -> None:
     assert _loaded(modules, NOT_AT_START) == []
 
 
-def test_solve_imports_only_what_it_uses() -> None:
-    code = (
-        "from solver.cli import main\nsys.argv = ['hedge', 'solve', 'belarus-2014']\n"
+def _command(*args: str, expect: str) -> str:
+    """Code that runs ``hedge ARGS`` in-process and checks that it succeeded and printed ``expect``."""
+    return (
+        f"from solver.cli import main\nsys.argv = ['hedge', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "assert 'extreme equilibrium' in sys.stdout.getvalue()"
+        f"assert {expect!r} in sys.stdout.getvalue()"
     )
-    modules = _imported_after(code)
+
+
+@pytest.mark.parametrize(
+    ("args", "expect"),
+    [
+        (("--help",), "Commands"),
+        (("solve", "--help"), "--method"),
+        (("scenarios",), "belarus-2014"),
+        (("explain", "belarus-2014", "0", "0"), "total"),
+        (("export", "belarus-2014"), "NFG"),
+    ],
+)
+def test_commands_that_solve_nothing_import_no_solver(args: tuple[str, ...], expect: str) -> None:
+    assert _loaded(_imported_after(_command(*args, expect=expect)), NOT_AT_START) == []
+
+
+def test_solve_imports_only_what_it_uses() -> None:
+    modules = _imported_after(_command("solve", "belarus-2014", expect="extreme equilibrium"))
     assert {"solver.analysis", "solver.structure", "solver.fit"} <= modules  # it did solve
     assert _loaded(modules, NOT_IN_SOLVE) == []
 
