@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from games.gambit_files import StrategicGame, write_sequential_efg
 from games.payoffs import PayoffTerm, payoff_terms, sum_terms
 from games.scenario import Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FloatArray = NDArray[np.float64]
 
@@ -31,6 +34,8 @@ class CellExplanation:
 
     def to_frame(self) -> pd.DataFrame:
         """The terms as a table with columns player, term, formula, value."""
+        import pandas as pd
+
         return pd.DataFrame(self.terms, columns=["player", "term", "formula", "value"])
 
 
@@ -100,6 +105,8 @@ class TwoPlayerGame:
 
     def payoff_frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Both payoff matrices as DataFrames indexed by instrument and response labels."""
+        import pandas as pd
+
         return tuple(  # type: ignore[return-value]
             pd.DataFrame(m, index=list(self.row_labels), columns=list(self.col_labels)) for m in self.matrices
         )

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from games import Scenario, TwoPlayerGame, build_game
 from solver.equilibria import EquilibriumSet, Method, equilibria
 from solver.portfolio import PortfolioReading, ReadingRules, read_portfolio
 from solver.structure import StructuralDiagnostics, structural_diagnostics
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def package_version() -> str:
@@ -44,6 +45,8 @@ class CaseAnalysis:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per equilibrium: its component, the portfolio weights, measures, filters and label."""
+        import pandas as pd
+
         rows = []
         for index, (eq, reading) in enumerate(zip(self.equilibria, self.readings, strict=True)):
             row = pd.concat([pd.Series({"equilibrium": index, "component": eq.component}), reading.to_series()])

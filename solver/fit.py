@@ -40,9 +40,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario
@@ -52,6 +52,9 @@ from solver.concepts.qre import logit_branch, points_at
 from solver.concepts.three_player import marginals, merged_game
 from solver.views import VIEWS, ViewName, ViewResult, solve_view
 from solver.views.bayesian import response_matrix
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FloatArray = NDArray[np.float64]
 
@@ -174,6 +177,8 @@ class CaseFit:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per view: is the observation a solution, the nearest solution's terms, the QRE fit."""
+        import pandas as pd
+
         rows = []
         for fit in self.views:
             near = fit.nearest

@@ -32,14 +32,16 @@ positive threshold moved by ±10% and says where it flips. The thresholds live i
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Literal, Protocol, cast
+from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario, TwoPlayerGame
 from games.payoffs import InstrumentAttributes, subsidy_weighted_dependence_reduction
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Label = Literal["bandwagoning", "balancing", "hedging", "other"]
 LABELS: tuple[Label, ...] = ("bandwagoning", "balancing", "hedging", "other")
@@ -191,6 +193,8 @@ def read_portfolios(scenario: Scenario, p: FloatArray, rules: ReadingRules) -> p
     One row per row of ``p``; columns are named as in :meth:`PortfolioReading.to_series`, and
     ``label_stable`` says whether the label survives every threshold moved by ±10%.
     """
+    import pandas as pd
+
     measures = portfolio_measures(scenario, p)
     verdicts = classify(measures, rules)
     stability = label_stability(measures, rules)
@@ -275,6 +279,8 @@ class PortfolioReading:
 
     def to_series(self) -> pd.Series:
         """One pandas row: weights (``w: <instrument>``), measures, filter verdicts and the label."""
+        import pandas as pd
+
         data: dict[str, object] = {f"w: {name}": weight for name, weight in self.weights.items()}
         data.update(self.measures)
         data.update({f"filter_{i}": f.passed for i, f in enumerate(self.filters, start=1)})

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from games import CellExplanation, Scenario
-from solver.analysis import CaseAnalysis
-from solver.fit import CaseFit, ViewFit
-from solver.portfolio import PortfolioReading
-from solver.structure import StructuralDiagnostics
-from solver.views import ViewResult
+if TYPE_CHECKING:  # what is rendered: `hedge scenarios` and `hedge explain` need none of the solvers
+    from games import CellExplanation, Scenario
+    from solver.analysis import CaseAnalysis
+    from solver.fit import CaseFit, ViewFit
+    from solver.portfolio import PortfolioReading
+    from solver.structure import StructuralDiagnostics
+    from solver.views import ViewResult
 
 
 def bimatrix_table(analysis: CaseAnalysis) -> Table:

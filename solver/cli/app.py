@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.text import Text
 
 from games import Scenario, ScenarioError, load_scenario
-from solver.studies.sweeps import SweepSpecError, SweepStoreError
+from solver.studies.sweeps.files import SweepStoreError
+from solver.studies.sweeps.spec import SweepSpecError
 
 app = typer.Typer(
     help="Strategic hedging: solve small-state/patron games and read equilibria as hedging portfolios.",

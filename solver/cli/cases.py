@@ -1,33 +1,33 @@
-"""Commands on one case: solve (any view, or a plain .nfg game), explain a cell, export, list the catalogue."""
+"""Commands on one case: solve (any view, or a plain .nfg game), explain a cell, export, list the catalogue.
+
+Each command imports the solvers it runs when it runs (``hedge scenarios`` needs no equilibrium solver, and
+``hedge solve`` no sweep machinery); the module itself imports only what the options need.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
-from games import Scenario, build_game, catalogue
-from games.bayesian import build_bayesian_game
-from games.gambit_files import GameFileError, StrategicGame, read_nfg_file, write_nfg
-from games.three_player import build_three_player_game
-from solver.analysis import analyse, package_version
 from solver.cli.app import JsonOpt, ScenarioArg, app, choose, fail, scenario_or_exit, stdout_console
 from solver.cli.checks import output_file
 from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, chosen_view, view_choice
-from solver.equilibria import METHODS, Method, equilibria
-from solver.fit import NoObservedProfileError, ViewFit, fit_case, fit_view
-from solver.report import (
-    render_analysis,
-    render_catalogue,
-    render_explanation,
-    render_fit,
-    render_fit_line,
-    render_view,
-)
-from solver.views import VIEWS, ViewName, ViewResult, get_view
+from solver.views.result import VIEWS
+
+if TYPE_CHECKING:
+    from games import Scenario
+    from games.gambit_files import StrategicGame
+    from solver.equilibria import Method
+    from solver.fit import ViewFit
+    from solver.views import ViewName, ViewResult
+
+#: The equilibrium methods, in the order of :data:`solver.equilibria.METHODS` (a test holds the two equal):
+#: written out so that the command line reads its options without importing the solvers.
+METHODS: tuple[Method, ...] = ("labelled-vertices", "nashpy-vertex", "nashpy-support", "lex-pivoting", "auto")
 
 
 @app.command()
@@ -45,6 +45,10 @@ def solve(
     ] = False,
 ) -> None:
     """Solve a scenario (or a plain .nfg game): payoffs, every equilibrium, and its hedging-portfolio reading."""
+    from solver.analysis import analyse
+    from solver.report import render_analysis, render_fit_line, render_view
+    from solver.views import get_view
+
     if method not in METHODS:
         raise fail(f"unknown --method {method!r}; choose one of {', '.join(METHODS)}")
     if exact and method not in ("auto", "labelled-vertices"):
@@ -89,6 +93,8 @@ def solve(
 
 def _observed_fit(case: Scenario, view: ViewName, result: ViewResult | None = None) -> ViewFit | None:
     """The fit of the solutions shown (``result``; the view's defaults otherwise), or None without observations."""
+    from solver.fit import fit_view
+
     return None if case.observed is None else fit_view(case, view, result=result)
 
 
@@ -101,6 +107,9 @@ def fit(
     ] = None,
 ) -> None:
     """Hold every declared view against what actually happened (the scenario's observed profile)."""
+    from solver.fit import NoObservedProfileError, fit_case
+    from solver.report import render_fit
+
     case = scenario_or_exit(scenario)
     chosen = tuple(choose(v, VIEWS, "--view") for v in view or ())
     undeclared = [v for v in chosen if v not in case.scenario.views]
@@ -122,6 +131,9 @@ def fit(
 
 def _solve_nfg(path: Path, method: Method, as_json: bool, exact: bool) -> None:
     """Equilibria of a two-player Gambit game file, labelled, without a portfolio reading (it has no scenario)."""
+    from games.gambit_files import GameFileError, read_nfg_file
+    from solver.equilibria import equilibria
+
     try:
         game = read_nfg_file(path)
     except GameFileError as error:
@@ -160,6 +172,9 @@ def export(
     ] = None,
 ) -> None:
     """Write a scenario's game as a Gambit file: .nfg for a strategic view, .efg for the sequential view."""
+    from games import build_game
+    from games.gambit_files import write_nfg
+
     case = scenario_or_exit(scenario)
     chosen_format = choose(file_format, ("nfg", "efg"), "--format")
     try:
@@ -178,6 +193,11 @@ def export(
 
 
 def _strategic(case: Scenario, view: str) -> StrategicGame:
+    """The strategic form of one view of ``case``: two-player, bayesian or three-player."""
+    from games import build_game
+    from games.bayesian import build_bayesian_game
+    from games.three_player import build_three_player_game
+
     if view == "bayesian":
         return build_bayesian_game(case).to_strategic()
     if view == "three-player":
@@ -193,6 +213,9 @@ def explain(
     as_json: JsonOpt = False,
 ) -> None:
     """Decompose one payoff cell into named terms that sum to it."""
+    from games import build_game
+    from solver.report import render_explanation
+
     case = scenario_or_exit(scenario)
     try:
         explanation = build_game(case).explain(row, col)
@@ -221,6 +244,9 @@ def explain(
 @app.command()
 def scenarios(as_json: JsonOpt = False) -> None:
     """List the shipped scenario catalogue."""
+    from games import catalogue
+    from solver.report import render_catalogue
+
     shipped = catalogue()
     if as_json:
         typer.echo(json.dumps([
@@ -236,4 +262,6 @@ def scenarios(as_json: JsonOpt = False) -> None:
 @app.command("version")
 def show_version() -> None:
     """Print the package version."""
+    from solver.analysis import package_version
+
     typer.echo(package_version())

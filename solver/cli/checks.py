@@ -12,17 +12,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import typer
-from matplotlib.backend_bases import FigureCanvasBase
 
-from solver.studies.sweeps.files import check_writable
-from solver.studies.sweeps.store import SweepStoreError
-from solver.studies.sweeps.tables import FORMATS
+from solver.studies.sweeps.files import SweepStoreError, check_writable
+
+#: The file suffixes an output may have: a tuple, or a function giving it (which may import what it needs).
+Suffixes = tuple[str, ...] | Callable[[], tuple[str, ...]]
 
 
-def output_file(suffixes: tuple[str, ...] = ()) -> Callable[[Path | None], Path | None]:
+def output_file(suffixes: Suffixes = ()) -> Callable[[Path | None], Path | None]:
     """An option callback that checks an output path when the command line is read, before any work.
 
-    The suffix must be one of ``suffixes`` (when given; the suffix picks the format), and
+    The suffix must be one of ``suffixes`` (when given; the suffix picks the format; a function giving them is
+    called only when a path is checked, so that the command line does not import a format's library to start), and
     :func:`solver.studies.sweeps.files.check_writable` must pass (a folder, a path under a file, a place that cannot be
     written in, an existing file that cannot be overwritten are refused; a missing folder is created).
     """
@@ -30,8 +31,9 @@ def output_file(suffixes: tuple[str, ...] = ()) -> Callable[[Path | None], Path 
     def check(path: Path | None) -> Path | None:
         if path is None:
             return None
-        if suffixes and not path.is_dir() and path.suffix.lower() not in suffixes:
-            names = " or ".join(f"*{suffix}" for suffix in suffixes)
+        allowed = suffixes() if callable(suffixes) else suffixes
+        if allowed and not path.is_dir() and path.suffix.lower() not in allowed:
+            names = " or ".join(f"*{suffix}" for suffix in allowed)
             raise typer.BadParameter(f"{path}: the suffix picks the format; name the output {names}")
         try:
             check_writable(path)
@@ -53,11 +55,19 @@ def number_in(low: float, high: float) -> Callable[[float | None], float | None]
     return check
 
 
-#: Table formats a sweep or a result table is written in (the suffix picks the format).
-TABLE_SUFFIXES = tuple(FORMATS)
+def table_suffixes() -> tuple[str, ...]:
+    """Table formats a sweep or a result table is written in, as file suffixes (the suffix picks the format)."""
+    from solver.studies.sweeps.tables import FORMATS
 
-#: Figure formats matplotlib can write, as file suffixes (the suffix of a figure path picks the format).
-FIGURE_SUFFIXES = tuple(f".{kind}" for kind in FigureCanvasBase.get_supported_filetypes())
+    return tuple(FORMATS)
+
+
+def figure_suffixes() -> tuple[str, ...]:
+    """Figure formats matplotlib can write, as file suffixes (the suffix of a figure path picks the format)."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    return tuple(f".{kind}" for kind in FigureCanvasBase.get_supported_filetypes())
+
 
 #: Address schemes a Dask scheduler listens on (distributed's comm backends that reach another process).
 SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")

@@ -9,7 +9,6 @@ import typer
 
 from solver.cli.app import ScenarioArg, app, scenario_or_exit, user_errors
 from solver.cli.checks import output_file
-from solver.reporting import FULL, QUICK, case_report, render_page
 
 
 @app.command()
@@ -26,6 +25,8 @@ def report(
     ] = False,
 ) -> None:
     """Write one self-contained HTML page: sources, payoffs, every view's readings, fit, robustness, Sobol'."""
+    from solver.reporting import FULL, QUICK, case_report, render_page  # matplotlib, the studies: only here
+
     case = scenario_or_exit(scenario)
     with user_errors():
         page = render_page(case_report(case, QUICK if quick else FULL))

@@ -1,30 +1,31 @@
-"""Commands over many parameter points: sweep, sensitivity, robustness, and the phase and track figures."""
+"""Commands over many parameter points: sweep, sensitivity, robustness, and the phase and track figures.
+
+Each command imports the studies, pandas, pyarrow, matplotlib or dask when it runs; the module itself imports
+only what the options need, so that the other commands of ``hedge`` start without them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
-from matplotlib.axes import Axes
 from rich.table import Table
 
-from games import Scenario
-from solver.analysis import package_version
 from solver.cli.app import ScenarioArg, app, choose, err, fail, scenario_or_exit, stdout_console, user_errors
-from solver.cli.checks import FIGURE_SUFFIXES, TABLE_SUFFIXES, output_file, scheduler_address
+from solver.cli.checks import figure_suffixes, output_file, scheduler_address, table_suffixes
 from solver.cli.view_options import PrecisionOpt, TieBreakingOpt, ViewOpt, view_choice
-from solver.plots import plot_phase, plot_sobol, plot_tracks
-from solver.studies.phase import phase_diagram
-from solver.studies.robustness import Robustness, robustness
 from solver.studies.selection import RULES
-from solver.studies.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
-from solver.studies.sweeps import DEFAULT_CHUNK_SIZE, choose_backend, make_spec, read_sweep, run_sweep
-from solver.studies.sweeps.spec import SAMPLED, Design, SweepSpec
-from solver.studies.sweeps.tables import sidecar_path, write_table
-from solver.studies.tracking import track_equilibria
-from solver.views import ViewName, ViewOptions, get_view, used_options, view_parameters
+from solver.studies.sweeps.spec import DEFAULT_CHUNK_SIZE, SAMPLED
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from games import Scenario
+    from solver.studies.robustness import Robustness
+    from solver.studies.sweeps.spec import Design
+    from solver.views import ViewName, ViewOptions
 
 VaryOpt = Annotated[
     list[str] | None,
@@ -51,11 +52,16 @@ RuleOpt = Annotated[
 
 def view_settings(view: ViewName, options: ViewOptions) -> dict[str, Any]:
     """The view and the options it uses, for a result table's sidecar."""
+    from solver.views import used_options
+
     return {"view": view, "view_options": used_options(view, options)}
 
 
 def write_report_table(frame: pd.DataFrame, out: Path, case: Scenario, table: str, settings: dict[str, Any]) -> None:
     """Write a result table (CSV or parquet by extension) with its scenario, version and settings in the sidecar."""
+    from solver.analysis import package_version
+    from solver.studies.sweeps.tables import sidecar_path, write_table
+
     metadata = {
         "table": table,
         "scenario": case.id,
@@ -69,6 +75,7 @@ def write_report_table(frame: pd.DataFrame, out: Path, case: Scenario, table: st
 
 
 def save_figure(figure_path: Path, ax: Axes) -> None:
+    """Write the figure of ``ax`` (the suffix of ``figure_path`` picks the format) and say where."""
     ax.get_figure(root=True).savefig(figure_path, dpi=150, bbox_inches="tight")  # type: ignore[union-attr]
     err.print(f"figure written to {figure_path}")
 
@@ -80,7 +87,7 @@ def sweep_command(
     out: Annotated[
         Path | None,
         typer.Option(
-            callback=output_file(TABLE_SUFFIXES),
+            callback=output_file(table_suffixes),
             help="Output table, .parquet or .csv by its extension (resumed if interrupted).",
         ),
     ] = None,
@@ -98,6 +105,9 @@ def sweep_command(
     tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """Solve a scenario in any view over a grid or sample of parameters: one table row per (point, solution)."""
+    from solver.studies.sweeps import choose_backend, make_spec, read_sweep, run_sweep
+    from solver.views import view_parameters
+
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     if out is None:
@@ -143,17 +153,17 @@ def sensitivity(
     seed: SeedOpt = 0,
     out: Annotated[
         Path | None,
-        typer.Option(callback=output_file(TABLE_SUFFIXES), help="Write the indices as a table: .csv or .parquet."),
+        typer.Option(callback=output_file(table_suffixes), help="Write the indices as a table: .csv or .parquet."),
     ] = None,
     runs: Annotated[
         Path | None,
         typer.Option(
-            callback=output_file(TABLE_SUFFIXES), help="Keep the model runs in this .parquet or .csv table (resumable)."
+            callback=output_file(table_suffixes), help="Keep the model runs in this .parquet or .csv table (resumable)."
         ),
     ] = None,
     plot: Annotated[
         Path | None,
-        typer.Option(callback=output_file(FIGURE_SUFFIXES), help="Bar chart (PNG/SVG) of the first output's indices."),
+        typer.Option(callback=output_file(figure_suffixes), help="Bar chart (PNG/SVG) of the first output's indices."),
     ] = None,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
@@ -164,6 +174,10 @@ def sensitivity(
     tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """First-order and total Sobol' indices of the portfolio measures of any view over the plausible box."""
+    from solver.plots import plot_sobol
+    from solver.studies.sensitivity import DEFAULT_OUTPUTS, sobol_analysis
+    from solver.studies.sweeps import choose_backend
+
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     choose(method, ("sobol",), "--method")
@@ -226,11 +240,15 @@ def robustness_command(
     out: Annotated[
         Path | None,
         typer.Option(
-            callback=output_file(TABLE_SUFFIXES), help="Write the shares per label as a table: .csv or .parquet."
+            callback=output_file(table_suffixes), help="Write the shares per label as a table: .csv or .parquet."
         ),
     ] = None,
 ) -> None:
     """Share of the plausible parameter box in which each label holds in a view, against its shipped verdict."""
+    from solver.studies.robustness import robustness
+    from solver.studies.sweeps import choose_backend
+    from solver.views import get_view
+
     case = scenario_or_exit(scenario)
     design = choose(sample, SAMPLED[:3], "--sample")
     chosen_rule = choose(rule, RULES, "--rule")
@@ -290,7 +308,7 @@ app.add_typer(plot_app, name="plot")
 FigureOpt = Annotated[
     Path,
     typer.Option(
-        callback=output_file(FIGURE_SUFFIXES), help="Figure file; the suffix (.png, .svg, .pdf) picks the format."
+        callback=output_file(figure_suffixes), help="Figure file; the suffix (.png, .svg, .pdf) picks the format."
     ),
 ]
 
@@ -308,6 +326,11 @@ def plot_phase_command(
     tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """A 2-D phase diagram of any view: which label holds where; points with several solutions hatched."""
+    from solver.plots import plot_phase
+    from solver.studies.phase import phase_diagram
+    from solver.studies.sweeps import choose_backend
+    from solver.studies.sweeps.spec import SweepSpec
+
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():
@@ -331,6 +354,10 @@ def plot_track_command(
     tie_breaking: TieBreakingOpt = None,
 ) -> None:
     """Follow each solution of a view as one parameter moves; mark where they appear, vanish or switch label."""
+    from solver.plots import plot_tracks
+    from solver.studies.sweeps import choose_backend
+    from solver.studies.tracking import track_equilibria
+
     case = scenario_or_exit(scenario)
     chosen_view, options = view_choice(case, view, precision, tie_breaking)
     with user_errors():

@@ -7,15 +7,16 @@ scenario does not declare.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from games import Scenario
 from solver.cli.app import choose, fail
 from solver.cli.checks import number_in
-from solver.concepts.commitment import TIE_BREAKING
-from solver.views import DEFAULT_PRECISION, VIEWS, ViewName, ViewOptions, check_declared, get_view
+from solver.views.result import DEFAULT_PRECISION, VIEWS, ViewName, ViewOptions
+
+if TYPE_CHECKING:
+    from games import Scenario
 
 ViewOpt = Annotated[str, typer.Option(help=f"View of the scenario: {', '.join(VIEWS)}.")]
 PrecisionOpt = Annotated[
@@ -41,6 +42,9 @@ REFUSALS = {
 
 def chosen_view(view: str, precision: float | None, tie_breaking: str | None) -> tuple[ViewName, ViewOptions]:
     """The view and its options, or exit 2: an unknown view, or an option given that the view does not use."""
+    from solver.concepts.commitment import TIE_BREAKING
+    from solver.views import get_view
+
     chosen = choose(view, VIEWS, "--view")
     given = {"precision": precision is not None, "tie_breaking": tie_breaking is not None}
     for name in (n for n, is_given in given.items() if is_given and n not in get_view(chosen).options):
@@ -53,6 +57,8 @@ def view_choice(
     case: Scenario, view: str, precision: float | None, tie_breaking: str | None
 ) -> tuple[ViewName, ViewOptions]:
     """:func:`chosen_view`, and exit 2 where the scenario does not declare the view."""
+    from solver.views import check_declared
+
     chosen, options = chosen_view(view, precision, tie_breaking)
     try:
         check_declared(case, chosen)

@@ -27,16 +27,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, cast, get_args
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from games import Scenario
 from games.payoff_batch import payoff_stack
 from solver.portfolio import LABELS
 from solver.studies.sweeps.spec import SweepSpec, SweepSpecError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Rule = Literal["mean", "payoff-dominant", "risk-dominant", "tracked"]
 RULES: tuple[Rule, ...] = get_args(Rule)
@@ -65,6 +67,8 @@ def strategy_columns(table: pd.DataFrame) -> tuple[list[str], list[str]]:
 
 def _first_per_point(table: pd.DataFrame, keys: list[str], ascending: list[bool]) -> pd.Series:
     """Row label of the first row of each point when sorted by ``keys``; indexed by point."""
+    import pandas as pd
+
     ordered = table.sort_values(["point", *keys, "equilibrium"], ascending=[True, *ascending, True])
     first = ordered.groupby("point", sort=True).head(1)
     return pd.Series(first.index, index=first["point"].to_numpy())

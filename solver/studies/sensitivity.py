@@ -31,8 +31,8 @@ from solver.portfolio import ReadingRules
 from solver.studies.selection import Rule, check_rule, select, with_label_indicators
 from solver.studies.sweeps.backends import Backend
 from solver.studies.sweeps.evaluate import ChunkTask, evaluate_chunk
-from solver.studies.sweeps.run import DEFAULT_CHUNK_SIZE, sweep_frame
-from solver.studies.sweeps.spec import SweepSpecError, make_spec
+from solver.studies.sweeps.run import sweep_frame
+from solver.studies.sweeps.spec import DEFAULT_CHUNK_SIZE, SweepSpecError, make_spec
 from solver.views import ViewName, ViewOptions, get_view, view_parameters, view_rules
 
 FloatArray = NDArray[np.float64]

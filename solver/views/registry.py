@@ -25,8 +25,7 @@ payoffs then set its weights).
 from __future__ import annotations
 
 from dataclasses import fields
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from games import ParameterSpec, Scenario
 from games.parameters import ALL_PARAMETERS
@@ -40,6 +39,9 @@ from solver.views.result import DEFAULT_PRECISION, VIEWS, ViewName, ViewOptions,
 from solver.views.sequential import SequentialView
 from solver.views.three_player import ThreePlayerView
 from solver.views.two_player import TwoPlayerView
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGISTRY: dict[ViewName, View] = {
     view.name: view
@@ -99,5 +101,7 @@ def solve_view(
 
 def compare_views(scenario: Scenario, rules: ReadingRules | None = None) -> pd.DataFrame:
     """Every view the scenario supports, side by side: one row per solution profile."""
+    import pandas as pd
+
     frames = [solve_view(scenario, view, rules=rules).to_frame() for view in VIEWS if view in scenario.scenario.views]
     return pd.concat(frames, ignore_index=True)

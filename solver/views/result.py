@@ -14,15 +14,18 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from games import TwoPlayerGame
-from solver.concepts.commitment import TIE_BREAKING, TieBreaking
 from solver.portfolio import PortfolioReading, Profile
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from solver.concepts.commitment import TieBreaking
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -59,6 +62,8 @@ class ViewOptions:
     tie_breaking: TieBreaking = "strong"
 
     def __post_init__(self) -> None:
+        from solver.concepts.commitment import TIE_BREAKING  # scipy.optimize: not to read the options' names
+
         if not (math.isfinite(self.precision) and self.precision >= 0.0):
             raise ValueError(f"the QRE's precision λ must be a finite number ≥ 0, got {self.precision!r}")
         if self.tie_breaking not in TIE_BREAKING:
@@ -112,6 +117,8 @@ class ViewResult:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per solution profile: the view, weights, measures, filters and label."""
+        import pandas as pd
+
         rows = [
             pd.concat([pd.Series({"view": self.view, "concept": self.concept, "solution": k}), reading.to_series()])
             for k, reading in enumerate(self.readings)

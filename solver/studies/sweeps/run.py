@@ -21,13 +21,10 @@ from solver.studies.sweeps.evaluate import ChunkTask, evaluate_chunk
 from solver.studies.sweeps.files import LockedError, WriterLock, leftover_temporaries
 from solver.studies.sweeps.progress import progress_bar
 from solver.studies.sweeps.sampling import points
-from solver.studies.sweeps.spec import Axis, Design, SweepSpec, SweepSpecError, make_spec
+from solver.studies.sweeps.spec import DEFAULT_CHUNK_SIZE, Axis, Design, SweepSpec, SweepSpecError, make_spec
 from solver.studies.sweeps.store import ChunkStore, SweepStoreError, parts_directory, read_metadata
 from solver.studies.sweeps.tables import check_output_path, read_sidecar, read_table, sidecar_path, verified_sidecar
 from solver.views import ViewName, ViewOptions, check_declared, used_options, view_parameters, view_rules
-
-#: Parameter points per chunk unless told otherwise.
-DEFAULT_CHUNK_SIZE = 500
 
 
 @dataclass(frozen=True)

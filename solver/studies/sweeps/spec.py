@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, get_args
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from games import MODEL_PARAMETERS, ParameterSpec, Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Design = Literal["grid", "random", "lhs", "sobol", "saltelli"]
 DESIGNS: tuple[Design, ...] = get_args(Design)
@@ -25,6 +26,8 @@ SAMPLED: tuple[Design, ...] = ("random", "lhs", "sobol", "saltelli")
 
 #: Most parameter points one sweep may hold: 10⁹ points of the Belarus view write ~10¹¹ bytes of table already.
 MAX_POINTS = 1_000_000_000
+#: Parameter points per chunk unless told otherwise (here, not in ``run``, so the command line reads it cheaply).
+DEFAULT_CHUNK_SIZE = 500
 
 
 class SweepSpecError(ValueError):

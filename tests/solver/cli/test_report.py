@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import solver.cli.report as command
+import solver.reporting
 from solver.cli import app
 from solver.reporting import CaseReport, ReportSizes
 from tests.solver.cli.output import flat
@@ -35,7 +35,7 @@ def test_bad_output_paths_exit_2_before_computing(
     (tmp_path / "folder.html").mkdir()
     (tmp_path / "plain").write_text("in the way")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(command, "case_report", _never)
+    monkeypatch.setattr(solver.reporting, "case_report", _never)
     result = runner.invoke(app, ["report", "belarus-2014", "--out", out], env={"COLUMNS": "200"})
     assert result.exit_code == 2
     assert message in flat(result.output)
@@ -44,7 +44,7 @@ def test_bad_output_paths_exit_2_before_computing(
 
 
 def test_unknown_scenario_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(command, "case_report", _never)
+    monkeypatch.setattr(solver.reporting, "case_report", _never)
     result = runner.invoke(app, ["report", "no-such-case", "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 2
     assert "no-such-case" in result.output
@@ -53,7 +53,7 @@ def test_unknown_scenario_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_quick_report_is_written_as_one_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sizes = ReportSizes(robustness_points=16, sobol_base=8)
-    monkeypatch.setattr(command, "QUICK", sizes)  # smaller still than --quick: this test is about the command
+    monkeypatch.setattr(solver.reporting, "QUICK", sizes)  # smaller still than --quick: this test is about the command
     out = tmp_path / "textbook.html"
     result = runner.invoke(app, ["report", "textbook-deterrence", "--out", str(out), "--quick"])
     assert result.exit_code == 0, result.output

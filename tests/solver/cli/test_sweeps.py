@@ -10,7 +10,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-import solver.cli.sweeps as sweeps_cli
+import solver.studies.phase
+import solver.studies.robustness
+import solver.studies.sensitivity
+import solver.studies.sweeps
 from games import load_scenario
 from solver.cli import app
 from solver.studies.sweeps import read_metadata, read_sweep
@@ -285,8 +288,14 @@ def test_output_paths_are_checked_before_any_work(
     def no_work(*args: object, **kwargs: object) -> None:
         raise AssertionError("work started before the output path was checked")
 
-    for name in ("run_sweep", "sobol_analysis", "phase_diagram", "robustness"):
-        monkeypatch.setattr(sweeps_cli, name, no_work)
+    work = {
+        solver.studies.sweeps: "run_sweep",  # where the commands import the work from when they run
+        solver.studies.sensitivity: "sobol_analysis",
+        solver.studies.phase: "phase_diagram",
+        solver.studies.robustness: "robustness",
+    }
+    for module, name in work.items():
+        monkeypatch.setattr(module, name, no_work)
     (tmp_path / "folder").mkdir()
     (tmp_path / "file").write_text("in the way")
     rest = {
