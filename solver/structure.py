@@ -91,7 +91,9 @@ def box_vertices(scenario: Scenario, factors: tuple[str, ...]) -> dict[str, Floa
 def _best_margin(own: FloatArray, others: FloatArray) -> tuple[float, FloatArray]:
     """``max_p min_(v, r) Σ_j p_j others[j, v, r] − own[v, r]`` by LP, and the maximising ``p``."""
     k = others.shape[0]
-    differences = (others - own[None]).reshape(k, -1)  # k × constraints
+    # k × constraints, each distinct constraint once: vertices of the box that differ only in parameters the
+    # payoffs do not read repeat constraints, and a repeated constraint changes neither the optimum nor p's margin
+    differences = np.unique((others - own[None]).reshape(k, -1), axis=1)
     # variables (p_1 … p_k, t): maximise t  s.t.  t − Σ_j p_j d_jc ≤ 0,  Σ p = 1,  p ≥ 0
     cost = np.zeros(k + 1)
     cost[-1] = -1.0
