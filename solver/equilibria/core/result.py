@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from solver.equilibria.core.components import Component, NashSubset
 from solver.equilibria.core.deferred import Deferred
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FloatArray = NDArray[np.float64]
 
@@ -211,6 +213,8 @@ class EquilibriumSet:
         self, row_labels: Sequence[str] | None = None, col_labels: Sequence[str] | None = None
     ) -> pd.DataFrame:
         """One row per equilibrium: probabilities per strategy, payoffs, regret, component."""
+        import pandas as pd  # only where a table is built: the command line's solve path does not need it
+
         m, n = self.row_payoffs.shape
         row_labels = list(row_labels) if row_labels is not None else [f"row {i}" for i in range(m)]
         col_labels = list(col_labels) if col_labels is not None else [f"col {j}" for j in range(n)]
