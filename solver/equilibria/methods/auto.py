@@ -8,6 +8,13 @@ against three responses is 39,710 systems: quick). A float result that fails ver
 game, whose payoffs differ below the float tolerance of their range, as ``[[1e300, 0], [0, 1]]`` — is
 replaced by the exact one (:mod:`~solver.equilibria.methods.exact`), which says so in ``method`` and
 ``is_exact``.
+
+The compiled one-game path costs numba about 40 s of compilation on a machine's first call after install (the
+machine code is then cached on disk) and saves about 0.5–4 ms per game after it: worth it in a notebook's or a
+script's loop, not in a one-shot command that solves a few games.
+:func:`solver.single_games.use_compiled_single_games` lets such a caller (the ``hedge`` command line) take the
+NumPy method instead; both give the same result, field for field
+(``tests/solver/equilibria/methods/test_compiled_vertices.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from solver.equilibria.methods.compiled_vertices import compiled_equilibria, com
 from solver.equilibria.methods.exact import EXACT_BASIS_LIMIT, exact_equilibria
 from solver.equilibria.methods.labelled_vertices import labelled_vertex_equilibria
 from solver.equilibria.methods.lex_pivoting import MAX_STRATEGIES, pivoting_equilibria
+from solver.single_games import COMPILED_SINGLE_GAMES
 
 FloatArray = NDArray[np.float64]
 CompleteMethod = Literal["labelled-vertices", "lex-pivoting"]
@@ -51,13 +59,14 @@ def complete_equilibria(
 
     Payoffs are checked float matrices (:mod:`solver.equilibria.core.payoff_checks`). With ``method`` None,
     basis enumeration runs compiled where it can (:mod:`~solver.equilibria.methods.compiled_vertices`, the
-    result's assembly deferred), and as the NumPy method otherwise. The :class:`VerificationError`
-    of a float result is raised on only when the game is too large for the exact path.
+    result's assembly deferred; unless :func:`~solver.single_games.use_compiled_single_games` turned it off),
+    and as the NumPy method otherwise. The :class:`VerificationError` of a float result is raised on only when
+    the game is too large for the exact path.
     """
     m, n = row_payoffs.shape
     chosen = method or auto_method(m, n)
     try:
-        if method is None and chosen == "labelled-vertices" and compiles(m, n):
+        if method is None and chosen == "labelled-vertices" and compiles(m, n) and COMPILED_SINGLE_GAMES.get():
             result = compiled_equilibria(row_payoffs, col_payoffs, tol)
             if result is not None:
                 return result
