@@ -54,3 +54,24 @@ def test_the_hedge_entry_point_turns_the_compiled_single_game_path_off(monkeypat
     monkeypatch.setattr(solver.cli, "app", lambda: seen.append(COMPILED_SINGLE_GAMES.get()))
     contextvars.copy_context().run(solver.cli.main)
     assert seen == [False]
+
+
+def test_the_interpreted_checks_still_refuse_a_non_equilibrium_and_bad_payoffs() -> None:
+    from solver.equilibria.core.payoff_checks import checked_payoffs
+    from solver.equilibria.core.verification import VerificationError, verify_profile
+
+    a = np.array([[3.0, 0.0], [5.0, 1.0]])
+    b = np.array([[3.0, 5.0], [0.0, 1.0]])  # Prisoner's Dilemma: only (defect, defect) is an equilibrium
+    cooperate = np.array([1.0, 0.0])
+
+    def checks() -> None:
+        use_compiled_single_games(False)
+        assert verify_profile(a, b, np.array([0.0, 1.0]), np.array([0.0, 1.0])) == 0.0
+        with pytest.raises(VerificationError, match="relative regret"):
+            verify_profile(a, b, cooperate, cooperate)
+        with pytest.raises(ValueError, match="finite"):
+            checked_payoffs([[np.nan, 0.0]], [[0.0, 0.0]])
+        with pytest.raises(ValueError, match="span"):
+            checked_payoffs([[1.7e308, -1.7e308]], [[0.0, 0.0]])
+
+    contextvars.copy_context().run(checks)

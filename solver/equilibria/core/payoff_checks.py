@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from solver.equilibria.kernels.jit import compiled
+from solver.equilibria.kernels.jit import compiled, interpreted
+from solver.single_games import COMPILED_SINGLE_GAMES
 
 FloatArray = NDArray[np.float64]
 
@@ -41,8 +42,10 @@ def unfit_game(payoffs: FloatArray) -> tuple[int, int]:
 
 def _check_span(payoffs: FloatArray, name: str, stacked: bool) -> None:
     """Raise :class:`ValueError` if the C-contiguous ``payoffs`` (one matrix, or a stack when ``stacked``) are not
-    finite or a game's span overflows."""
-    status, game = unfit_game(payoffs if stacked else payoffs[np.newaxis])
+    finite or a game's span overflows; one matrix by the interpreted check where single games are solved without
+    compiled code (:mod:`solver.single_games`)."""
+    check = unfit_game if stacked or COMPILED_SINGLE_GAMES.get() else interpreted(unfit_game)
+    status, game = check(payoffs if stacked else payoffs[np.newaxis])
     if status == NOT_FINITE:
         raise ValueError(f"{name} must be finite (no NaN or infinity)")
     if status == SPAN_OVERFLOW:

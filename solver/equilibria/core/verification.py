@@ -23,7 +23,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from solver.equilibria.kernels.jit import compiled
+from solver.equilibria.kernels.jit import compiled, interpreted
+from solver.single_games import COMPILED_SINGLE_GAMES
 
 FloatArray = NDArray[np.float64]
 
@@ -102,12 +103,15 @@ def relative_regret(row_payoffs: FloatArray, col_payoffs: FloatArray, row: Float
 def verify_profile(row_payoffs: FloatArray, col_payoffs: FloatArray, row: FloatArray, col: FloatArray) -> float:
     """Return the relative regret of a profile, raising :class:`VerificationError` if it is not an equilibrium.
 
-    Also checks that both strategies are probability vectors (non-negative, summing to one).
+    Also checks that both strategies are probability vectors (non-negative, summing to one). Where single games
+    are solved without compiled code (:mod:`solver.single_games`), the regret is computed by the same code
+    interpreted.
     """
     for name, strategy in (("row", row), ("column", col)):
         if (strategy < 0).any() or abs(float(strategy.sum()) - 1.0) > 1e-12 * len(strategy):
             raise VerificationError(f"{name} strategy {strategy} is not a probability vector")
-    regret = relative_regret(row_payoffs, col_payoffs, row, col)
+    check = relative_regret if COMPILED_SINGLE_GAMES.get() else interpreted(relative_regret)
+    regret = check(row_payoffs, col_payoffs, row, col)
     if regret > REGRET_TOLERANCE:
         raise VerificationError(f"profile ({row}, {col}) has relative regret {regret:.3g} > {REGRET_TOLERANCE:g}")
     return regret

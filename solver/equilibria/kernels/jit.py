@@ -31,3 +31,12 @@ def compiled_inline(function: Function) -> Function:
 def compiled_parallel(function: Function) -> Function:
     """Compile ``function`` with ``numba.prange`` loops spread over the CPU's cores."""
     return cast(Function, numba.njit(cache=True, nogil=True, error_model="numpy", parallel=True)(function))
+
+
+def interpreted(function: Function) -> Function:
+    """The plain Python function behind a compiled kernel: the same code, run by the interpreter, compiling nothing.
+
+    For a caller that runs a kernel a few times in a process (the command line's single games,
+    :mod:`solver.single_games`), where numba's first compilation would cost more than all the runs.
+    """
+    return cast(Function, getattr(function, "py_func", function))
