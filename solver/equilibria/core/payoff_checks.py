@@ -45,7 +45,8 @@ def _check_span(payoffs: FloatArray, name: str, stacked: bool) -> None:
     finite or a game's span overflows; one matrix by the interpreted check where single games are solved without
     compiled code (:mod:`solver.single_games`)."""
     check = unfit_game if stacked or COMPILED_SINGLE_GAMES.get() else interpreted(unfit_game)
-    status, game = check(payoffs if stacked else payoffs[np.newaxis])
+    with np.errstate(over="ignore"):  # an overflowing span is what the check looks for (compiled code is silent)
+        status, game = check(payoffs if stacked else payoffs[np.newaxis])
     if status == NOT_FINITE:
         raise ValueError(f"{name} must be finite (no NaN or infinity)")
     if status == SPAN_OVERFLOW:
