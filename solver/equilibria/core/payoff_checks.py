@@ -44,9 +44,11 @@ def _check_span(payoffs: FloatArray, name: str, stacked: bool) -> None:
     """Raise :class:`ValueError` if the C-contiguous ``payoffs`` (one matrix, or a stack when ``stacked``) are not
     finite or a game's span overflows; one matrix by the interpreted check where single games are solved without
     compiled code (:mod:`solver.single_games`)."""
-    check = unfit_game if stacked or COMPILED_SINGLE_GAMES.get() else interpreted(unfit_game)
-    with np.errstate(over="ignore"):  # an overflowing span is what the check looks for (compiled code is silent)
-        status, game = check(payoffs if stacked else payoffs[np.newaxis])
+    if stacked or COMPILED_SINGLE_GAMES.get():
+        status, game = unfit_game(payoffs if stacked else payoffs[np.newaxis])
+    else:
+        with np.errstate(over="ignore"):  # an overflowing span is what the check looks for, as compiled it is silent
+            status, game = interpreted(unfit_game)(payoffs[np.newaxis])
     if status == NOT_FINITE:
         raise ValueError(f"{name} must be finite (no NaN or infinity)")
     if status == SPAN_OVERFLOW:
