@@ -35,6 +35,9 @@ IntArray = NDArray[np.int64]
 #: thousands of spurious vertices (seen on the merged three-player Belarus game), so the bar sits well above.
 PIVOT_TOLERANCE = 1e-9
 
+#: Pivots between two fresh factorisations of the walked tableau (see :func:`polytope_vertex_labels`).
+REFACTOR_INTERVAL = 16
+
 
 @compiled
 def initial_tableau(constraints: FloatArray, kept: IntArray) -> FloatArray:
@@ -130,6 +133,24 @@ def vertex_labels(
 
 
 @compiled
+def pivot(tableau: FloatArray, row: int, column: int) -> None:
+    """Gauss–Jordan pivot on ``tableau[row, column]``: that column becomes the unit vector of ``row``."""
+    e = tableau.shape[0]
+    width = tableau.shape[1]
+    scale = 1.0 / tableau[row, column]
+    for c in range(width):
+        tableau[row, c] *= scale
+    tableau[row, column] = 1.0
+    for r in range(e):
+        factor = tableau[r, column]
+        if r == row or factor == 0.0:
+            continue
+        for c in range(width):
+            tableau[r, c] -= factor * tableau[row, c]
+        tableau[r, column] = 0.0
+
+
+@compiled
 def polytope_vertex_labels(
     constraints: FloatArray, redundant: int, zero_bit: int, tight_bit: int, tol: float
 ) -> tuple[FloatArray, IntArray]:
@@ -137,36 +158,39 @@ def polytope_vertex_labels(
 
     Returns ``(points, masks)``: ``points[v]`` the vertex (entries within ``tol`` of zero exactly zero),
     ``masks[v]`` its labels. Each vertex appears once, at the first basis that reached it.
+
+    The search walks one tableau along the depth-first tree: a step down is one pivot, a step back the
+    inverse pivot on the same row, so a basis costs ``O(e (d + e))`` instead of a fresh factorisation. Every
+    ``REFACTOR_INTERVAL`` pivots the tableau is recomputed from the original rows (:func:`refactored`), which
+    bounds the rounding error any tableau carries to that many pivots. The stack holds, per depth, only the
+    next variable to try, the row pivoted on and the variable that left there.
     """
     d = constraints.shape[0]
     kept_list = [j for j in range(constraints.shape[1]) if not (redundant >> j) & 1]
     kept = np.array(kept_list, dtype=np.int64)
     e = kept.shape[0]
-    width = 1 + d + e
 
-    frames = np.empty((16, e, width))
-    frame_basic = np.empty((16, e), dtype=np.int64)
-    frame_next = np.zeros(16, dtype=np.int64)
     initial = initial_tableau(constraints, kept)
-    frames[0] = initial
-    for r in range(e):
-        frame_basic[0, r] = d + r
+    tableau = initial.copy()
+    basic = np.arange(d, d + e)
+    key = basis_key(basic)
     visited_keys, visited_values = new_table(64)
-    visited_keys[slot(visited_keys, basis_key(frame_basic[0]))] = basis_key(frame_basic[0])
+    visited_keys[slot(visited_keys, key)] = key
     visited = 1
 
+    next_entering = np.zeros(16, dtype=np.int64)
+    pivot_row = np.zeros(16, dtype=np.int64)
+    left_variable = np.zeros(16, dtype=np.int64)
     points = np.empty((16, d))
     masks = np.empty(16, dtype=np.int64)
     mask_keys, mask_values = new_table(16)
     count = 0
     z = np.empty(d)
+    since_refactor = 0
     depth = 1
     fresh = True
     while depth > 0:
         top = depth - 1
-        tableau = frames[top]
-        basic = frame_basic[top]
-        key = basis_key(basic)
         if fresh:
             mask = vertex_labels(tableau, basic, kept, zero_bit, tight_bit, tol, z)
             position = slot(mask_keys, mask)
@@ -181,8 +205,8 @@ def polytope_vertex_labels(
                 count += 1
                 mask_keys, mask_values = grown(mask_keys, mask_values, count)
         fresh = False
-        for entering in range(frame_next[top], d + e):
-            frame_next[top] = entering + 1
+        for entering in range(next_entering[top], d + e):
+            next_entering[top] = entering + 1
             if (key >> entering) & 1:
                 continue
             row = leaving_row(tableau, entering, tol)
@@ -195,17 +219,30 @@ def polytope_vertex_labels(
             visited_keys[position] = neighbour
             visited += 1
             visited_keys, visited_values = grown(visited_keys, visited_values, visited)
-            if depth == frames.shape[0]:
-                frames = np.concatenate((frames, np.empty_like(frames)))
-                frame_basic = np.concatenate((frame_basic, np.empty_like(frame_basic)))
-                frame_next = np.concatenate((frame_next, np.empty_like(frame_next)))
-            frame_basic[depth] = frame_basic[top]
-            frame_basic[depth, row] = entering
-            refactored(frames[depth], frame_basic[depth], initial)
-            frame_next[depth] = 0
-            depth += 1
+            if depth == next_entering.shape[0]:
+                next_entering = np.concatenate((next_entering, np.empty_like(next_entering)))
+                pivot_row = np.concatenate((pivot_row, np.empty_like(pivot_row)))
+                left_variable = np.concatenate((left_variable, np.empty_like(left_variable)))
+            next_entering[depth] = 0
+            pivot_row[depth] = row
+            left_variable[depth] = basic[row]
+            basic[row] = entering
+            key = neighbour
             fresh = True
             break
         if not fresh:
             depth -= 1
+            if top == 0:
+                break
+            row = pivot_row[top]
+            basic[row] = left_variable[top]
+            key = basis_key(basic)
+        else:
+            depth += 1
+        since_refactor += 1
+        if since_refactor == REFACTOR_INTERVAL:
+            refactored(tableau, basic, initial)
+            since_refactor = 0
+        else:
+            pivot(tableau, row, 1 + basic[row])
     return points[:count].copy(), masks[:count].copy()
