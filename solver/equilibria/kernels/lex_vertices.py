@@ -36,7 +36,7 @@ IntArray = NDArray[np.int64]
 PIVOT_TOLERANCE = 1e-9
 
 #: Pivots between two fresh factorisations of the walked tableau (see :func:`polytope_vertex_labels`).
-REFACTOR_INTERVAL = 16
+REFACTOR_INTERVAL = 32
 
 
 @compiled
@@ -64,20 +64,23 @@ def leaving_row(tableau: FloatArray, entering: int, tol: float) -> int:
     first_slack = tableau.shape[1] - e
     column = 1 + entering
     best = -1
+    best_ratio = 0.0
     for r in range(e):
         pivot = tableau[r, column]
         if pivot <= PIVOT_TOLERANCE:
             continue
-        if best < 0:
-            best = r
+        ratio = tableau[r, 0] / pivot
+        if best < 0 or ratio < best_ratio - tol:
+            best, best_ratio = r, ratio
+            continue
+        if ratio > best_ratio + tol:
             continue
         best_pivot = tableau[best, column]
-        for c in range(-1, e):
-            index = 0 if c < 0 else first_slack + c
-            here = tableau[r, index] / pivot
-            there = tableau[best, index] / best_pivot
+        for c in range(first_slack, first_slack + e):
+            here = tableau[r, c] / pivot
+            there = tableau[best, c] / best_pivot
             if here < there - tol:
-                best = r
+                best, best_ratio = r, ratio
                 break
             if here > there + tol:
                 break
@@ -207,7 +210,7 @@ def polytope_vertex_labels(
         fresh = False
         for entering in range(next_entering[top], d + e):
             next_entering[top] = entering + 1
-            if (key >> entering) & 1:
+            if (key >> entering) & 1 or (top > 0 and entering == left_variable[top]):
                 continue
             row = leaving_row(tableau, entering, tol)
             if row < 0:

@@ -4,12 +4,14 @@ Basis enumeration (:mod:`solver.equilibria.methods.labelled_vertices`) solves ``
 linear systems per polytope: 184,755 for a 10×10 game, 155 million for a 15×15. The vertices of a best-response
 polytope are far fewer (thousands for a random 12×12), and lexicographic pivoting
 (:mod:`solver.equilibria.kernels.lex_vertices`) visits only them — every one, degenerate polytopes included — as
-lrsnash does (Avis, Rosenberg, Savani & von Stengel 2010, §4). The vertices of ``P`` and ``Q`` are then
-matched by their labels (:mod:`solver.equilibria.kernels.completely_labelled`), and the equilibria pass the same
-verification, component and degeneracy analysis as every other method.
+lrsnash does (Avis, Rosenberg, Savani & von Stengel 2010, §4). ``P`` and ``Q`` are enumerated at once, on two
+threads; their vertices are then matched by their labels (:mod:`solver.equilibria.kernels.completely_labelled`),
+and the equilibria pass the same verification, component and degeneracy analysis as every other method.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from numpy.typing import NDArray
@@ -61,12 +63,13 @@ def pivoting_equilibria(
     p_constraints = normalise_payoffs(col_payoffs)
     q_constraints = np.ascontiguousarray(normalise_payoffs(row_payoffs).T)
     margin = MARGIN_PER_TOLERANCE * tol
-    p_points, p_masks = polytope_vertex_labels(
-        p_constraints, redundant_constraints(row_dominance(p_constraints, margin)), 0, m, tol
-    )
-    q_points, q_masks = polytope_vertex_labels(
-        q_constraints, redundant_constraints(row_dominance(q_constraints, margin)), m, 0, tol
-    )
+    p_redundant = redundant_constraints(row_dominance(p_constraints, margin))
+    q_redundant = redundant_constraints(row_dominance(q_constraints, margin))
+    # The kernel releases the GIL: P's vertices on a helper thread while this one enumerates Q's.
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        p_future = helper.submit(polytope_vertex_labels, p_constraints, p_redundant, 0, m, tol)
+        q_points, q_masks = polytope_vertex_labels(q_constraints, q_redundant, m, 0, tol)
+        p_points, p_masks = p_future.result()
     p_vertex, q_vertex = completely_labelled_pairs(p_masks, m, q_masks, n)
     profiles = [
         (p_points[a] / p_points[a].sum(), q_points[b] / q_points[b].sum())
