@@ -30,12 +30,17 @@ IntArray = NDArray[np.int64]
 MAX_STRATEGIES = 62
 
 
-def labelled_polytope(points: FloatArray, masks: IntArray, zero_bit: int, tight_bit: int, e: int) -> PolytopeVertices:
-    """Unpack label masks into the zero and tight label arrays of :class:`PolytopeVertices`."""
+def surplus_vertices(points: FloatArray, masks: IntArray, zero_bit: int, tight_bit: int, e: int) -> PolytopeVertices:
+    """The vertices with more labels than the dimension ``d`` (the degeneracy witnesses), labels unpacked.
+
+    Only these are unpacked into the zero and tight label arrays of :class:`PolytopeVertices`: a 20×20 polytope
+    has millions of vertices, and 64 label bits for each would take gigabytes.
+    """
     d = points.shape[1]
-    bits = (masks[:, None] >> np.arange(64, dtype=np.int64)) & 1
+    surplus = np.bitwise_count(masks) > d
+    bits = (masks[surplus, None] >> np.arange(64, dtype=np.int64)) & 1
     return PolytopeVertices(
-        points=points,
+        points=points[surplus],
         zero=bits[:, zero_bit : zero_bit + d].astype(bool),
         tight=bits[:, tight_bit : tight_bit + e].astype(bool),
     )
@@ -82,6 +87,6 @@ def pivoting_equilibria(
         method="lex-pivoting",
         complete=True,
         degeneracy_witnesses=degeneracy_witnesses(
-            labelled_polytope(p_points, p_masks, 0, m, n), labelled_polytope(q_points, q_masks, m, 0, m)
+            surplus_vertices(p_points, p_masks, 0, m, n), surplus_vertices(q_points, q_masks, m, 0, m)
         ),
     )
