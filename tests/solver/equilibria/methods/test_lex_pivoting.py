@@ -11,7 +11,7 @@ from solver.concepts.three_player import merged_game
 from solver.equilibria import equilibria
 from solver.equilibria.methods.lex_pivoting import pivoting_equilibria
 from tests.corpus import CORPUS, oracle_equilibria
-from tests.oracle import unmatched
+from tests.oracle import gambit_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import set_disagreement
 
 
@@ -26,6 +26,21 @@ def test_pivoting_agrees_with_oracle_and_basis_enumeration(family: str) -> None:
         if missing or extra or problem:
             failures.append(f"game {index}: missing {missing}, extra {extra}; {problem}")
     assert not failures, f"{len(failures)} {family} games disagree:\n" + "\n".join(failures[:5])
+
+
+@pytest.mark.oracle
+@pytest.mark.gambit
+@pytest.mark.parametrize(("size", "values"), [(9, 4), (10, 4), (10, 200)])
+def test_pivoting_matches_gambit_on_larger_degenerate_games(size: int, values: int) -> None:
+    """Integer payoffs in ``0 … values − 1``: with four values the polytopes have hundreds of degenerate vertices,
+    walked far past the kernel's refactorisation interval; Gambit's exact enumeration is the oracle."""
+    rng = np.random.default_rng(11 * size + values)
+    a, b = (rng.integers(0, values, size=(size, size)).astype(float) for _ in range(2))
+    ours = pivoting_equilibria(a, b)
+    missing, extra = unmatched(ours, gambit_extreme_equilibria(a, b))
+    assert not missing
+    assert not extra
+    assert len(ours.degeneracy_witnesses) == len(equilibria(a, b, method="labelled-vertices").degeneracy_witnesses)
 
 
 @pytest.mark.parametrize(("kind", "size"), [("integer", 7), ("integer", 8), ("float", 8)])
