@@ -9,7 +9,7 @@ from games import load_scenario
 from games.three_player import build_three_player_game
 from solver.concepts.three_player import merged_game
 from solver.equilibria import equilibria
-from solver.equilibria.methods.lex_pivoting import pivoting_equilibria
+from solver.equilibria.methods.lex_pivoting import PARALLEL_STRATEGIES, pivoting_equilibria
 from tests.corpus import CORPUS, oracle_equilibria
 from tests.oracle import gambit_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import set_disagreement
@@ -56,6 +56,17 @@ def test_pivoting_agrees_with_basis_enumeration_on_larger_games(kind: str, size:
         ours = pivoting_equilibria(a, b)
         assert set_disagreement(reference, ours) is None
         assert len(ours.degeneracy_witnesses) == len(reference.degeneracy_witnesses)
+
+
+def test_polytopes_walked_on_two_threads_agree_with_basis_enumeration() -> None:
+    """A degenerate 11×9 game, large enough for the two-thread path: the same equilibria and witnesses."""
+    assert PARALLEL_STRATEGIES <= 11 + 9
+    rng = np.random.default_rng(20)
+    a, b = (rng.integers(0, 4, size=(11, 9)).astype(float) for _ in range(2))
+    reference = equilibria(a, b, method="labelled-vertices")
+    ours = pivoting_equilibria(a, b)
+    assert set_disagreement(reference, ours) is None
+    assert len(ours.degeneracy_witnesses) == len(reference.degeneracy_witnesses)
 
 
 def test_auto_method_pivots_only_for_larger_games() -> None:
