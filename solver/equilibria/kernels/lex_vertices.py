@@ -35,6 +35,9 @@ IntArray = NDArray[np.int64]
 #: thousands of spurious vertices (seen on the merged three-player Belarus game), so the bar sits well above.
 PIVOT_TOLERANCE = 1e-9
 
+#: Pivots between two fresh factorisations of the walked tableau (see :func:`polytope_vertex_labels`).
+REFACTOR_INTERVAL = 32
+
 
 @compiled
 def initial_tableau(constraints: FloatArray, kept: IntArray) -> FloatArray:
@@ -61,20 +64,23 @@ def leaving_row(tableau: FloatArray, entering: int, tol: float) -> int:
     first_slack = tableau.shape[1] - e
     column = 1 + entering
     best = -1
+    best_ratio = 0.0
     for r in range(e):
         pivot = tableau[r, column]
         if pivot <= PIVOT_TOLERANCE:
             continue
-        if best < 0:
-            best = r
+        ratio = tableau[r, 0] / pivot
+        if best < 0 or ratio < best_ratio - tol:
+            best, best_ratio = r, ratio
+            continue
+        if ratio > best_ratio + tol:
             continue
         best_pivot = tableau[best, column]
-        for c in range(-1, e):
-            index = 0 if c < 0 else first_slack + c
-            here = tableau[r, index] / pivot
-            there = tableau[best, index] / best_pivot
+        for c in range(first_slack, first_slack + e):
+            here = tableau[r, c] / pivot
+            there = tableau[best, c] / best_pivot
             if here < there - tol:
-                best = r
+                best, best_ratio = r, ratio
                 break
             if here > there + tol:
                 break
@@ -85,14 +91,39 @@ def leaving_row(tableau: FloatArray, entering: int, tol: float) -> int:
 def refactored(tableau: FloatArray, basic: IntArray, initial: FloatArray) -> None:
     """Overwrite ``tableau`` with ``B⁻¹[1 | Cᵀ | I]`` computed afresh from the original rows for basis ``basic``.
 
-    A depth-first search may pivot thousands of times along one path; recomputing each tableau from the
+    A depth-first search may pivot thousands of times along one path; recomputing the tableau from the
     original data keeps floating-point error from accumulating along it (lrs avoids the issue with exact
-    arithmetic).
+    arithmetic). Gauss–Jordan elimination with partial pivoting on ``[B | 1 | Cᵀ | I]``, in place: for these
+    small systems it is several times quicker than a LAPACK call with its copies.
     """
-    columns = np.empty((initial.shape[0], basic.shape[0]))
-    for k in range(basic.shape[0]):
+    e = initial.shape[0]
+    columns = np.empty((e, e))
+    for k in range(e):
         columns[:, k] = initial[:, 1 + basic[k]]
-    tableau[:, :] = np.linalg.solve(columns, initial)
+    tableau[:, :] = initial
+    for k in range(e):
+        best = k
+        for r in range(k + 1, e):
+            if abs(columns[r, k]) > abs(columns[best, k]):
+                best = r
+        if best != k:
+            for c in range(k, e):
+                columns[k, c], columns[best, c] = columns[best, c], columns[k, c]
+            for c in range(tableau.shape[1]):
+                tableau[k, c], tableau[best, c] = tableau[best, c], tableau[k, c]
+        scale = 1.0 / columns[k, k]
+        for c in range(k, e):
+            columns[k, c] *= scale
+        for c in range(tableau.shape[1]):
+            tableau[k, c] *= scale
+        for r in range(e):
+            factor = columns[r, k]
+            if r == k or factor == 0.0:
+                continue
+            for c in range(k, e):
+                columns[r, c] -= factor * columns[k, c]
+            for c in range(tableau.shape[1]):
+                tableau[r, c] -= factor * tableau[k, c]
 
 
 @compiled
@@ -108,25 +139,45 @@ def basis_key(basic: IntArray) -> int:
 def vertex_labels(
     tableau: FloatArray, basic: IntArray, kept: IntArray, zero_bit: int, tight_bit: int, tol: float, z: FloatArray
 ) -> int:
-    """Write the basis's vertex into ``z`` and return its label mask."""
+    """Write the basis's vertex into ``z`` and return its label mask.
+
+    Every kept constraint is tight except those whose slack is basic and positive; every ``z_i`` is zero except
+    the basic and positive ones.
+    """
     d = z.shape[0]
     e = basic.shape[0]
     z[:] = 0.0
     mask = 0
-    slack_basic = np.zeros(e, dtype=np.bool_)
+    for r in range(e):
+        mask |= 1 << (tight_bit + kept[r])
     for r in range(e):
         value = tableau[r, 0]
         if basic[r] < d:
             z[basic[r]] = value if value > tol else 0.0
-        else:
-            slack_basic[basic[r] - d] = value > tol
-    for r in range(e):
-        if not slack_basic[r]:
-            mask |= 1 << (tight_bit + kept[r])
+        elif value > tol:
+            mask &= ~(1 << (tight_bit + kept[basic[r] - d]))
     for i in range(d):
         if z[i] == 0.0:
             mask |= 1 << (zero_bit + i)
     return mask
+
+
+@compiled
+def pivot(tableau: FloatArray, row: int, column: int) -> None:
+    """Gauss–Jordan pivot on ``tableau[row, column]``: that column becomes the unit vector of ``row``."""
+    e = tableau.shape[0]
+    width = tableau.shape[1]
+    scale = 1.0 / tableau[row, column]
+    for c in range(width):
+        tableau[row, c] *= scale
+    tableau[row, column] = 1.0
+    for r in range(e):
+        factor = tableau[r, column]
+        if r == row or factor == 0.0:
+            continue
+        for c in range(width):
+            tableau[r, c] -= factor * tableau[row, c]
+        tableau[r, column] = 0.0
 
 
 @compiled
@@ -137,36 +188,39 @@ def polytope_vertex_labels(
 
     Returns ``(points, masks)``: ``points[v]`` the vertex (entries within ``tol`` of zero exactly zero),
     ``masks[v]`` its labels. Each vertex appears once, at the first basis that reached it.
+
+    The search walks one tableau along the depth-first tree: a step down is one pivot, a step back the
+    inverse pivot on the same row, so a basis costs ``O(e (d + e))`` instead of a fresh factorisation. Every
+    ``REFACTOR_INTERVAL`` pivots the tableau is recomputed from the original rows (:func:`refactored`), which
+    bounds the rounding error any tableau carries to that many pivots. The stack holds, per depth, only the
+    next variable to try, the row pivoted on and the variable that left there.
     """
     d = constraints.shape[0]
     kept_list = [j for j in range(constraints.shape[1]) if not (redundant >> j) & 1]
     kept = np.array(kept_list, dtype=np.int64)
     e = kept.shape[0]
-    width = 1 + d + e
 
-    frames = np.empty((16, e, width))
-    frame_basic = np.empty((16, e), dtype=np.int64)
-    frame_next = np.zeros(16, dtype=np.int64)
     initial = initial_tableau(constraints, kept)
-    frames[0] = initial
-    for r in range(e):
-        frame_basic[0, r] = d + r
+    tableau = initial.copy()
+    basic = np.arange(d, d + e)
+    key = basis_key(basic)
     visited_keys, visited_values = new_table(64)
-    visited_keys[slot(visited_keys, basis_key(frame_basic[0]))] = basis_key(frame_basic[0])
+    visited_keys[slot(visited_keys, key)] = key
     visited = 1
 
+    next_entering = np.zeros(16, dtype=np.int64)
+    pivot_row = np.zeros(16, dtype=np.int64)
+    left_variable = np.zeros(16, dtype=np.int64)
     points = np.empty((16, d))
     masks = np.empty(16, dtype=np.int64)
     mask_keys, mask_values = new_table(16)
     count = 0
     z = np.empty(d)
+    since_refactor = 0
     depth = 1
     fresh = True
     while depth > 0:
         top = depth - 1
-        tableau = frames[top]
-        basic = frame_basic[top]
-        key = basis_key(basic)
         if fresh:
             mask = vertex_labels(tableau, basic, kept, zero_bit, tight_bit, tol, z)
             position = slot(mask_keys, mask)
@@ -181,9 +235,9 @@ def polytope_vertex_labels(
                 count += 1
                 mask_keys, mask_values = grown(mask_keys, mask_values, count)
         fresh = False
-        for entering in range(frame_next[top], d + e):
-            frame_next[top] = entering + 1
-            if (key >> entering) & 1:
+        for entering in range(next_entering[top], d + e):
+            next_entering[top] = entering + 1
+            if (key >> entering) & 1 or (top > 0 and entering == left_variable[top]):
                 continue
             row = leaving_row(tableau, entering, tol)
             if row < 0:
@@ -195,17 +249,30 @@ def polytope_vertex_labels(
             visited_keys[position] = neighbour
             visited += 1
             visited_keys, visited_values = grown(visited_keys, visited_values, visited)
-            if depth == frames.shape[0]:
-                frames = np.concatenate((frames, np.empty_like(frames)))
-                frame_basic = np.concatenate((frame_basic, np.empty_like(frame_basic)))
-                frame_next = np.concatenate((frame_next, np.empty_like(frame_next)))
-            frame_basic[depth] = frame_basic[top]
-            frame_basic[depth, row] = entering
-            refactored(frames[depth], frame_basic[depth], initial)
-            frame_next[depth] = 0
-            depth += 1
+            if depth == next_entering.shape[0]:
+                next_entering = np.concatenate((next_entering, np.empty_like(next_entering)))
+                pivot_row = np.concatenate((pivot_row, np.empty_like(pivot_row)))
+                left_variable = np.concatenate((left_variable, np.empty_like(left_variable)))
+            next_entering[depth] = 0
+            pivot_row[depth] = row
+            left_variable[depth] = basic[row]
+            basic[row] = entering
+            key = neighbour
             fresh = True
             break
         if not fresh:
             depth -= 1
+            if top == 0:
+                break
+            row = pivot_row[top]
+            basic[row] = left_variable[top]
+            key = basis_key(basic)
+        else:
+            depth += 1
+        since_refactor += 1
+        if since_refactor == REFACTOR_INTERVAL:
+            refactored(tableau, basic, initial)
+            since_refactor = 0
+        else:
+            pivot(tableau, row, 1 + basic[row])
     return points[:count].copy(), masks[:count].copy()

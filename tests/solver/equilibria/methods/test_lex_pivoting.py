@@ -9,9 +9,9 @@ from games import load_scenario
 from games.three_player import build_three_player_game
 from solver.concepts.three_player import merged_game
 from solver.equilibria import equilibria
-from solver.equilibria.methods.lex_pivoting import pivoting_equilibria
+from solver.equilibria.methods.lex_pivoting import PARALLEL_STRATEGIES, pivoting_equilibria
 from tests.corpus import CORPUS, oracle_equilibria
-from tests.oracle import unmatched
+from tests.oracle import gambit_extreme_equilibria, unmatched
 from tests.solver.equilibria.agreement import set_disagreement
 
 
@@ -28,6 +28,21 @@ def test_pivoting_agrees_with_oracle_and_basis_enumeration(family: str) -> None:
     assert not failures, f"{len(failures)} {family} games disagree:\n" + "\n".join(failures[:5])
 
 
+@pytest.mark.oracle
+@pytest.mark.gambit
+@pytest.mark.parametrize(("size", "values"), [(9, 4), (10, 4), (10, 200)])
+def test_pivoting_matches_gambit_on_larger_degenerate_games(size: int, values: int) -> None:
+    """Integer payoffs in ``0 … values − 1``: with four values the polytopes have hundreds of degenerate vertices,
+    walked far past the kernel's refactorisation interval; Gambit's exact enumeration is the oracle."""
+    rng = np.random.default_rng(11 * size + values)
+    a, b = (rng.integers(0, values, size=(size, size)).astype(float) for _ in range(2))
+    ours = pivoting_equilibria(a, b)
+    missing, extra = unmatched(ours, gambit_extreme_equilibria(a, b))
+    assert not missing
+    assert not extra
+    assert len(ours.degeneracy_witnesses) == len(equilibria(a, b, method="labelled-vertices").degeneracy_witnesses)
+
+
 @pytest.mark.parametrize(("kind", "size"), [("integer", 7), ("integer", 8), ("float", 8)])
 def test_pivoting_agrees_with_basis_enumeration_on_larger_games(kind: str, size: int) -> None:
     """Integer payoffs in 0..3 make most of these games degenerate, with continua of equilibria."""
@@ -41,6 +56,17 @@ def test_pivoting_agrees_with_basis_enumeration_on_larger_games(kind: str, size:
         ours = pivoting_equilibria(a, b)
         assert set_disagreement(reference, ours) is None
         assert len(ours.degeneracy_witnesses) == len(reference.degeneracy_witnesses)
+
+
+def test_polytopes_walked_on_two_threads_agree_with_basis_enumeration() -> None:
+    """A degenerate 11×9 game, large enough for the two-thread path: the same equilibria and witnesses."""
+    assert PARALLEL_STRATEGIES <= 11 + 9
+    rng = np.random.default_rng(20)
+    a, b = (rng.integers(0, 4, size=(11, 9)).astype(float) for _ in range(2))
+    reference = equilibria(a, b, method="labelled-vertices")
+    ours = pivoting_equilibria(a, b)
+    assert set_disagreement(reference, ours) is None
+    assert len(ours.degeneracy_witnesses) == len(reference.degeneracy_witnesses)
 
 
 def test_auto_method_pivots_only_for_larger_games() -> None:
