@@ -11,6 +11,8 @@
 * :mod:`~solver.equilibria.kernels.basis_kernel` — the labelled-vertex method for stacks of small games (behind
   ``equilibria_batch``);
 * :mod:`~solver.equilibria.kernels.one_game` — the same for one game, with the regret check, in one call.
+* :mod:`~solver.equilibria.kernels.pivoting_stack` — lexicographic pivoting for stacks of games past the basis
+  limit (``equilibria_batch`` on larger shapes), the lean result in parallel.
 
 numba's disk cache does not notice when a function a kernel calls changes: after editing one, run with a fresh
 ``NUMBA_CACHE_DIR``. The package imports nothing itself (``from solver.equilibria.kernels.<module> import …``).

@@ -45,18 +45,22 @@ UNDECIDED = -2
 
 @compiled_inline
 def block_solutions(
-    lanes: FloatArray, s: IntArray, t: IntArray, k: int, z: tuple[FloatArray, FloatArray, FloatArray, FloatArray]
-) -> IntArray:
+    lanes: FloatArray,
+    s: IntArray,
+    t: IntArray,
+    k: int,
+    z: tuple[FloatArray, FloatArray, FloatArray, FloatArray],
+    regular: IntArray,
+) -> None:
     """Solve one basis (support ``s``, tight set ``t``, size ``k ≤ 4``) for every game of the block.
 
     Row ``r`` of the system is ``C[s_c, t_r]`` over ``c``; ``z[c][g]`` receives the solution (zero for
-    ``c ≥ k``). Returns whether each game's system is regular.
+    ``c ≥ k``), ``regular[g]`` whether game ``g``'s system is regular.
     """
     games = lanes.shape[2]
     z0, z1, z2, z3 = z
     s0, s1, s2, s3 = s[0], s[1], s[2], s[3]
     t0, t1, t2, t3 = t[0], t[1], t[2], t[3]
-    regular = np.empty(games, dtype=np.int64)
     for g in range(games):
         z0[g], z1[g], z2[g], z3[g] = 0.0, 0.0, 0.0, 0.0
     if k == 1:
@@ -100,7 +104,6 @@ def block_solutions(
                 lanes[s2, t3, g],
                 lanes[s3, t3, g],
             )
-    return regular
 
 
 @compiled
@@ -127,6 +130,7 @@ def small_basis_labels(
                 lanes[i, j, g] = constraints[g, i, j]
     codes = np.full((games, sizes.shape[0]), UNDECIDED, dtype=np.int64)
     feasible = np.empty(games, dtype=np.int64)
+    regular = np.empty(games, dtype=np.int64)
     mask = np.empty(games, dtype=np.int64)
     z = (np.zeros(games), np.zeros(games), np.zeros(games), np.zeros(games))
     z0, z1, z2, z3 = z
@@ -140,7 +144,7 @@ def small_basis_labels(
             continue
         for c in range(LARGEST):
             s[c], t[c] = supports[b, min(c, k - 1)], tights[b, min(c, k - 1)]
-        regular = block_solutions(lanes, s, t, k, z)
+        block_solutions(lanes, s, t, k, z, regular)
         s0, s1, s2, s3 = s[0], s[1], s[2], s[3]
         outside = (((1 << d) - 1) & ~support_masks[b]) << zero_bit
         bit0, bit1 = 1 << (zero_bit + s0), (1 << (zero_bit + s1)) if k > 1 else 0

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from solver.equilibria.core.polytope import normalise_payoffs
 from solver.equilibria.core.verification import relative_regret
-from solver.equilibria.kernels.basis_filter import INFEASIBLE, LANES, UNDECIDED, small_basis_labels
+from solver.equilibria.kernels.basis_filter import INFEASIBLE, LANES, LARGEST, UNDECIDED, small_basis_labels
 from solver.equilibria.kernels.completely_labelled import completely_labelled_pairs, label_count
 from solver.equilibria.kernels.cramer import (
     SINGULAR_PIVOT,
@@ -292,11 +292,10 @@ def supports_within(eligible: int, labels: IntArray, d: int) -> BoolArray:
 
 
 @compiled
-def basis_labels(
+def undecided_labels(
     constraints: FloatArray,
     table: Table,
     b: int,
-    code: int,
     beaten_by: IntArray,
     redundant: int,
     zero_bit: int,
@@ -304,18 +303,17 @@ def basis_labels(
     tol: float,
     work: tuple[FloatArray, FloatArray, FloatArray],
 ) -> int:
-    """The label mask of basis ``b``'s vertex, or ``INFEASIBLE``.
+    """The label mask of basis ``b``'s vertex, or ``INFEASIBLE``, for a basis whose code is ``UNDECIDED``.
 
-    ``code`` is the basis's entry from :func:`~solver.equilibria.kernels.basis_filter.small_basis_labels`: infeasible
-    bases are rejected, a known mask is returned as it is, and an undecided basis (``k ≥ 5``) is solved and
-    labelled by :func:`basis_vertex` and :func:`vertex_mask` — unless its tight set holds a constraint strictly
-    dominated on its support (:func:`~solver.equilibria.kernels.dominance.dominated_in`), which is never tight there.
-    ``work`` is ``(system, z, totals)`` scratch space.
+    An undecided basis (``k ≥ 5``, left by :func:`~solver.equilibria.kernels.basis_filter.small_basis_labels`) is
+    solved and labelled by :func:`basis_vertex` and :func:`vertex_mask` — unless its tight set holds a constraint
+    strictly dominated on its support (:func:`~solver.equilibria.kernels.dominance.dominated_in`), which is never
+    tight there. ``work`` is ``(system, z, totals)`` scratch space. Callers read every other basis's code as it
+    is, without calling: each call passes a dozen arrays, whose reference counts (atomic operations) cost more
+    than the rest of a scan over known codes.
     """
     _, _, _, support_masks, tight_masks = table
     system, z, totals = work
-    if code != UNDECIDED:
-        return code
     if dominated_in(beaten_by, support_masks[b], tight_masks[b]):
         return INFEASIBLE
     if not basis_vertex(constraints, table, b, redundant, tol, system, z, totals):
@@ -336,9 +334,30 @@ def basis_strategy(constraints: FloatArray, table: Table, b: int, tol: float, st
 
 @compiled
 def scratch(table: Table, d: int, e: int) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Work space for :func:`basis_labels`: the system, the point and its constraint values."""
+    """Work space for :func:`undecided_labels`: the system, the point and its constraint values.
+
+    Empty where every basis has ``k ≤ LARGEST`` (all labelled in blocks, none undecided): three allocations
+    saved per scan, which on small games cost about as much as the scan.
+    """
     width = table[0].shape[1]
+    if width <= LARGEST:
+        return np.empty((0, 1)), np.zeros(0), np.zeros(0)
     return np.empty((width, width + 1)), np.zeros(d), np.zeros(e)
+
+
+@compiled
+def live_bases(codes: IntArray) -> IntArray:
+    """The bases whose code is not ``INFEASIBLE``, in table order: the only ones the scans below visit.
+
+    Most bases of a game are infeasible, and their codes are known from the block labelling, so the
+    per-game scans run over this short list instead of the whole table (a branch-free pass over the codes).
+    """
+    live = np.empty(codes.shape[0], dtype=np.int64)
+    count = 0
+    for b in range(codes.shape[0]):
+        live[count] = b
+        count += codes[b] != INFEASIBLE
+    return live[:count]
 
 
 @compiled
@@ -346,6 +365,7 @@ def polytope_vertex_masks(
     constraints: FloatArray,
     table: Table,
     codes: IntArray,
+    live: IntArray,
     beaten_by: IntArray,
     redundant: int,
     candidates: BoolArray,
@@ -362,18 +382,21 @@ def polytope_vertex_masks(
     exactly ``d`` labels has a single basis (its support and its tight set), so only vertices with surplus
     labels, reached from several bases, are compared with those stored before. A vertex whose basis support
     holds a zero coordinate is also reached from the basis on its true support, which is a subset. Bases are
-    labelled by :func:`basis_labels` (``codes``, ``beaten_by``, ``redundant`` as there).
+    labelled by their ``codes`` or, undecided, by :func:`undecided_labels` (``beaten_by``, ``redundant`` as
+    there); only those of ``live`` (:func:`live_bases` of ``codes``) are visited.
     """
-    _, _, sizes, support_masks, _ = table
+    support_masks = table[3]
     d, e = constraints.shape
     work = scratch(table, d, e)
     surplus = np.empty(masks.shape[0], dtype=np.int64)
     surplus_count = 0
     count = 0
-    for b in range(sizes.shape[0]):
-        if codes[b] == INFEASIBLE or not candidates[support_masks[b]]:
+    for b in live:
+        if not candidates[support_masks[b]]:
             continue
-        mask = basis_labels(constraints, table, b, codes[b], beaten_by, redundant, zero_bit, tight_bit, tol, work)
+        mask = codes[b]
+        if mask == UNDECIDED:
+            mask = undecided_labels(constraints, table, b, beaten_by, redundant, zero_bit, tight_bit, tol, work)
         if mask == INFEASIBLE:
             continue
         if label_count(mask) > d:
@@ -397,6 +420,7 @@ def degenerate_elsewhere(
     constraints: FloatArray,
     table: Table,
     codes: IntArray,
+    live: IntArray,
     beaten_by: IntArray,
     redundant: int,
     candidates: BoolArray,
@@ -412,10 +436,12 @@ def degenerate_elsewhere(
     d, e = constraints.shape
     useful = e - label_count(redundant)
     work = scratch(table, d, e)
-    for b in range(sizes.shape[0]):
-        if codes[b] == INFEASIBLE or candidates[support_masks[b]] or sizes[b] >= useful:
+    for b in live:
+        if candidates[support_masks[b]] or sizes[b] >= useful:
             continue
-        mask = basis_labels(constraints, table, b, codes[b], beaten_by, redundant, 0, d, tol, work)
+        mask = codes[b]
+        if mask == UNDECIDED:
+            mask = undecided_labels(constraints, table, b, beaten_by, redundant, 0, d, tol, work)
         if mask != INFEASIBLE and label_count(mask) > d:
             return True
     return False
@@ -482,19 +508,20 @@ def game_equilibria(
     q_bases = np.empty(q_table[2].shape[0], dtype=np.int64)
     q_masks = np.empty(q_table[2].shape[0], dtype=np.int64)
     rows_left, cols_left = surviving_strategies(p_constraints, q_constraints, MARGIN_PER_TOLERANCE * tol)
+    p_live, q_live = live_bases(p_codes), live_bases(q_codes)
     q_candidates = supports_within(cols_left, np.array([cols_left]), n)
     q_count, degenerate = polytope_vertex_masks(
-        q_constraints, q_table, q_codes, q_beaten, q_redundant, q_candidates, m, 0, tol, q_bases, q_masks
+        q_constraints, q_table, q_codes, q_live, q_beaten, q_redundant, q_candidates, m, 0, tol, q_bases, q_masks
     )
     p_candidates = supports_within(rows_left, q_masks[:q_count], m)
     p_count, p_degenerate = polytope_vertex_masks(
-        p_constraints, p_table, p_codes, p_beaten, p_redundant, p_candidates, 0, m, tol, p_bases, p_masks
+        p_constraints, p_table, p_codes, p_live, p_beaten, p_redundant, p_candidates, 0, m, tol, p_bases, p_masks
     )
     degenerate = (
         degenerate
         or p_degenerate
-        or degenerate_elsewhere(p_constraints, p_table, p_codes, p_beaten, p_redundant, p_candidates, tol)
-        or degenerate_elsewhere(q_constraints, q_table, q_codes, q_beaten, q_redundant, q_candidates, tol)
+        or degenerate_elsewhere(p_constraints, p_table, p_codes, p_live, p_beaten, p_redundant, p_candidates, tol)
+        or degenerate_elsewhere(q_constraints, q_table, q_codes, q_live, q_beaten, q_redundant, q_candidates, tol)
     )
 
     p_vertex, q_vertex = completely_labelled_pairs(p_masks[:p_count], m, q_masks[:q_count], n)
@@ -512,8 +539,9 @@ def game_equilibria(
             order[j] = order[j - 1]
             j -= 1
         order[j] = current
-    rows[:count] = rows[order].copy()
-    cols[:count] = cols[order].copy()
+    if count > 1:
+        rows[:count] = rows[order].copy()
+        cols[:count] = cols[order].copy()
 
     parent = np.arange(p_count + q_count)
     for e in range(count):

@@ -28,6 +28,7 @@ from solver.equilibria.kernels.basis_kernel import (
     Table,
     basis_strategy,
     game_equilibria,
+    live_bases,
     normalised,
     polytope_vertex_masks,
 )
@@ -143,7 +144,18 @@ def surplus_vertices(
     masks = np.empty(capacity, dtype=np.int64)
     everywhere = np.ones(1 << d, dtype=np.bool_)
     count, _ = polytope_vertex_masks(
-        constraints, table, codes, beaten_by, redundant, everywhere, zero_bit, tight_bit, tol, bases, masks
+        constraints,
+        table,
+        codes,
+        live_bases(codes),
+        beaten_by,
+        redundant,
+        everywhere,
+        zero_bit,
+        tight_bit,
+        tol,
+        bases,
+        masks,
     )
     surplus = np.array([v for v in range(count) if label_count(masks[v]) > d], dtype=np.int64)
     strategies = np.empty((surplus.shape[0], d))

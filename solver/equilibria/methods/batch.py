@@ -11,11 +11,13 @@ equilibrium passes the regret check of :mod:`solver.equilibria.core.verification
 
 each divided by that player's payoff range in game ``g`` and required to be at most ``1e-9``.
 
-Games with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``), games whose float equilibria
-fail verification (badly scaled ones, which are then solved exactly) and shapes too large for the compiled
-basis enumeration are solved one at a time by :func:`~solver.equilibria.methods.auto.complete_equilibria`, with
-the same result: by lexicographic pivoting, or by basis enumeration where ``m + n`` exceeds pivoting's 62
-label bits.
+Shapes too large for the compiled basis enumeration are solved by lexicographic pivoting, compiled and in
+parallel over the chunk's games (:mod:`solver.equilibria.kernels.pivoting_stack`, the result of
+:func:`~solver.equilibria.methods.lex_pivoting.pivoting_equilibria` to the bit, without its rich set). Games
+with more extreme equilibria than a chunk's slots (``EQUILIBRIUM_SLOTS``), games whose float equilibria fail
+verification (badly scaled ones, which are then solved exactly) and games with ``m + n`` past pivoting's 62
+label bits are solved one at a time by :func:`~solver.equilibria.methods.auto.complete_equilibria`, with the
+same result: by lexicographic pivoting, or by basis enumeration for the widest games.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from solver.equilibria.core.polytope import DEFAULT_TOLERANCE, best_response_ver
 from solver.equilibria.core.result import EquilibriumSet
 from solver.equilibria.core.verification import REGRET_TOLERANCE, VerificationError
 from solver.equilibria.kernels.basis_kernel import basis_table, gather_slots, stack_equilibria
+from solver.equilibria.kernels.pivoting_stack import stack_pivoting_equilibria
 from solver.equilibria.methods.auto import CompleteMethod, complete_equilibria
 from solver.equilibria.methods.compiled_vertices import compiles
 from solver.equilibria.methods.labelled_vertices import check_enumerable
@@ -214,24 +217,16 @@ def _solve_chunk(row_payoffs: FloatArray, col_payoffs: FloatArray, tol: float, s
     counts[:] = -1
     degenerate[:] = False
     compiled = compiles(m, n)
+    outputs = (counts, degenerate, slots.rows, slots.cols, slots.components, slots.regrets)
     if compiled:
-        tables = basis_table(m, n).arrays, basis_table(n, m).arrays
+        p_table, q_table = basis_table(m, n).arrays, basis_table(n, m).arrays
         with _KERNEL_LOCK:
-            stack_equilibria(
-                row_payoffs,
-                col_payoffs,
-                *tables,
-                tol,
-                counts,
-                degenerate,
-                slots.rows,
-                slots.cols,
-                slots.components,
-                slots.regrets,
-            )
-    if compiled:
+            stack_equilibria(row_payoffs, col_payoffs, p_table, q_table, tol, *outputs)
         used = np.arange(EQUILIBRIUM_SLOTS) < counts[:, None]
         counts[((slots.regrets[:size] > REGRET_TOLERANCE) & used).any(axis=1)] = -1  # badly scaled: exact path
+    elif m + n <= MAX_STRATEGIES:
+        with _KERNEL_LOCK:
+            stack_pivoting_equilibria(row_payoffs, col_payoffs, tol, *outputs)  # unverified ones stay at -1
     method: CompleteMethod = "labelled-vertices" if compiled or m + n > MAX_STRATEGIES else "lex-pivoting"
     one_by_one = {
         g: complete_equilibria(row_payoffs[g], col_payoffs[g], method, tol) for g in np.flatnonzero(counts < 0).tolist()
