@@ -42,6 +42,9 @@ NOT_AT_START = (
 #: Libraries (and modules of ours) that `hedge solve SCENARIO` does not use, so must not import.
 NOT_IN_SOLVE = (
     "matplotlib",
+    "pandas",
+    "pyarrow",
+    "nashpy",
     "scipy.stats",
     "dask",
     "distributed",

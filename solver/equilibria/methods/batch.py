@@ -25,9 +25,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from solver.equilibria.core.assembly import build_equilibrium_set, degeneracy_witnesses
@@ -41,6 +41,9 @@ from solver.equilibria.methods.auto import CompleteMethod, complete_equilibria
 from solver.equilibria.methods.compiled_vertices import compiles
 from solver.equilibria.methods.labelled_vertices import check_enumerable
 from solver.equilibria.methods.lex_pivoting import MAX_STRATEGIES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -123,6 +126,8 @@ class BatchEquilibria:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per equilibrium: game, component, regret, then the probability of each strategy."""
+        import pandas as pd  # only where a table is built: solving needs no pandas
+
         m, n = self.rows.shape[1], self.cols.shape[1]
         frame = pd.DataFrame({"game": self.game_index, "component": self.components, "max_regret": self.max_regret})
         strategies = pd.DataFrame(
