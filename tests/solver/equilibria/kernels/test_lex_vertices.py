@@ -41,7 +41,7 @@ def test_redundant_constraints_are_left_out() -> None:
 
 @pytest.mark.parametrize("kind", ["integer", "float"])
 def test_same_vertices_as_basis_enumeration_on_long_walks(kind: str) -> None:
-    """9×9 polytopes have hundreds of vertices: the walk pivots its tableau far past a refactorisation interval."""
+    """9×9 polytopes have hundreds of vertices: long walks, many refactorisation intervals."""
     rng = np.random.default_rng(9)
     payoffs = rng.integers(-99, 100, size=(9, 9)).astype(float) if kind == "integer" else rng.normal(size=(9, 9))
     constraints = normalise_payoffs(payoffs)
@@ -65,3 +65,31 @@ def test_walked_vertices_carry_exactly_their_labels() -> None:
     recomputed = _masks(points == 0.0, np.abs(slack) <= 1e-10)
     assert masks.tolist() == recomputed
     assert len(set(masks.tolist())) == len(masks)
+
+
+def test_the_merged_three_player_game_whose_walk_drifted_has_only_its_true_vertices() -> None:
+    """Point 7739 of the three-player view's 8,192-point Belarus Sobol' sample: its merged 8×9 game is highly
+    degenerate (columns are sums of a patron and a second-pole part). With 32 pivots between refactorisations
+    the walk returned 3,314 points for the patron's polytope, some with a zero sum, where basis enumeration
+    finds 20 vertices."""
+    from games import load_scenario
+    from games.three_player import build_three_player_game
+    from solver.concepts.three_player import merged_game
+
+    values = {
+        "subsidy_value": 5.540527202002704, "red_line_cost": 6.519924616441131,
+        "enforcement_cost": 6.505598606541753, "red_line_stake": 26.68032576330006,
+        "loyalty_value": 18.18428715877235, "autonomy_value": 6.96527197426185,
+        "second_pole_offer": 0.3971690475475043, "second_pole_support": 0.6738749455660581,
+        "patron_aggressiveness": 0.6089988391846419, "patron_relative_decline": 0.1912381198257208,
+        "instrument_cost": 0.8710592526942491, "second_pole_engagement_value": 1.6710001308470963,
+        "second_pole_interest": 0.5761827868409455, "second_pole_support_cost": 0.37429590672254565,
+        "coercion_cost": 1.0074682268314064,
+    }  # fmt: skip
+    _, col_payoffs = merged_game(build_three_player_game(load_scenario("belarus-2014").with_values(**values)))
+    constraints = normalise_payoffs(col_payoffs)
+    reference = polytope_vertices(constraints)
+    points, masks = polytope_vertex_labels(constraints, 0, 0, constraints.shape[0], 1e-10)
+    reference_masks = _masks(reference.zero, reference.tight)
+    assert sorted(masks.tolist()) == sorted(reference_masks)
+    assert points.sum(axis=1).min() >= 0.5 - 1e-9  # payoffs normalised onto [1, 2]: Σz ≥ 1/2 at every vertex
