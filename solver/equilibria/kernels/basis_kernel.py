@@ -473,6 +473,29 @@ def root(parent: IntArray, node: int) -> int:
 
 
 @compiled
+def edge_components(left: IntArray, right: IntArray, left_size: int, components: IntArray) -> None:
+    """``components[e]``: the connected component of edge ``e`` of a bipartite graph, numbered from 0 in order
+    of first appearance.
+
+    Edge ``e`` joins node ``left[e]`` (of ``left_size``) and node ``right[e]`` of the other side — an
+    equilibrium joining its row and column strategies, so that the components are those of the equilibrium set
+    (Avis et al. 2010, §3; union–find with path halving).
+    """
+    total = left_size + (right.max() + 1 if right.shape[0] else 0)
+    parent = np.arange(total)
+    for e in range(left.shape[0]):
+        parent[root(parent, left[e])] = root(parent, left_size + right[e])
+    label = np.full(total, -1, dtype=np.int64)
+    next_label = 0
+    for e in range(left.shape[0]):
+        r = root(parent, left[e])
+        if label[r] < 0:
+            label[r] = next_label
+            next_label += 1
+        components[e] = label[r]
+
+
+@compiled
 def game_equilibria(
     row_payoffs: FloatArray,
     col_payoffs: FloatArray,
@@ -543,17 +566,8 @@ def game_equilibria(
         rows[:count] = rows[order].copy()
         cols[:count] = cols[order].copy()
 
-    parent = np.arange(p_count + q_count)
+    edge_components(p_vertex[order], q_vertex[order], p_count, components[:count])
     for e in range(count):
-        parent[root(parent, p_vertex[e])] = root(parent, p_count + q_vertex[e])
-    label = np.full(p_count + q_count, -1, dtype=np.int64)
-    next_label = 0
-    for e in range(count):
-        r = root(parent, p_vertex[order[e]])
-        if label[r] < 0:
-            label[r] = next_label
-            next_label += 1
-        components[e] = label[r]
         regrets[e] = relative_regret(row_payoffs, col_payoffs, rows[e], cols[e])
     return count, degenerate
 

@@ -30,7 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from solver.equilibria.core.verification import REGRET_TOLERANCE, relative_regret
-from solver.equilibria.kernels.basis_kernel import normalised, root
+from solver.equilibria.kernels.basis_kernel import edge_components, normalised
 from solver.equilibria.kernels.completely_labelled import completely_labelled_pairs, label_count
 from solver.equilibria.kernels.dominance import MARGIN_PER_TOLERANCE, redundant_constraints, row_dominance
 from solver.equilibria.kernels.jit import compiled, compiled_parallel
@@ -158,23 +158,13 @@ def pivoting_game(
     rows[:count] = rows[order].copy()
     cols[:count] = cols[order].copy()
 
-    row_id, col_id = strategy_ids(rows, count), strategy_ids(cols, count)
-    parent = np.arange(2 * count)
-    for e in range(count):
-        parent[root(parent, row_id[e])] = root(parent, count + col_id[e])
-    label = np.full(2 * count, -1, dtype=np.int64)
-    next_label = 0
     for e in range(count):
         if not (probability_vector(rows[e]) and probability_vector(cols[e])):
             return -1, degenerate
         regrets[e] = relative_regret(row_payoffs, col_payoffs, rows[e], cols[e])
         if not regrets[e] <= REGRET_TOLERANCE:
             return -1, degenerate
-        r = root(parent, row_id[e])
-        if label[r] < 0:
-            label[r] = next_label
-            next_label += 1
-        components[e] = label[r]
+    edge_components(strategy_ids(rows, count), strategy_ids(cols, count), count, components[:count])
     return count, degenerate
 
 
