@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from solver.equilibria.core.polytope import normalise_payoffs, polytope_vertices
-from solver.equilibria.kernels.lex_vertices import REFACTOR_INTERVAL, polytope_vertex_labels
+from solver.equilibria.kernels.lex_vertices import polytope_vertex_labels
 
 
 def _masks(zero: np.ndarray, tight: np.ndarray) -> list[int]:
@@ -41,13 +41,13 @@ def test_redundant_constraints_are_left_out() -> None:
 
 @pytest.mark.parametrize("kind", ["integer", "float"])
 def test_same_vertices_as_basis_enumeration_on_long_walks(kind: str) -> None:
-    """9×9 polytopes have hundreds of vertices: long walks, many refactorisation intervals."""
+    """9×9 polytopes have hundreds of vertices: long walks."""
     rng = np.random.default_rng(9)
     payoffs = rng.integers(-99, 100, size=(9, 9)).astype(float) if kind == "integer" else rng.normal(size=(9, 9))
     constraints = normalise_payoffs(payoffs)
     reference = polytope_vertices(constraints)
     points, masks = polytope_vertex_labels(constraints, 0, 0, 9, 1e-10)
-    assert len(masks) > 4 * REFACTOR_INTERVAL
+    assert len(masks) > 4
     reference_masks = _masks(reference.zero, reference.tight)
     assert sorted(masks.tolist()) == sorted(reference_masks)
     np.testing.assert_allclose(points[np.argsort(masks)], reference.points[np.argsort(reference_masks)], atol=1e-12)
@@ -69,8 +69,8 @@ def test_walked_vertices_carry_exactly_their_labels() -> None:
 
 def test_the_merged_three_player_game_whose_walk_drifted_has_only_its_true_vertices() -> None:
     """Point 7739 of the three-player view's 8,192-point Belarus Sobol' sample: its merged 8×9 game is highly
-    degenerate (columns are sums of a patron and a second-pole part). With 32 pivots between refactorisations
-    the walk returned 3,314 points for the patron's polytope, some with a zero sum, where basis enumeration
+    degenerate (columns are sums of a patron and a second-pole part). Stepping by pivots, refactoring every 32
+    steps, the walk returned 3,314 points for the patron's polytope, some with a zero sum, where basis enumeration
     finds 20 vertices."""
     from games import load_scenario
     from games.three_player import build_three_player_game
