@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from benchmarks.solvers import quantecon
 from solver.equilibria import equilibria
+from solver.matching import Profile, match_profiles
 
 FloatArray = NDArray[np.float64]
 Game = tuple[FloatArray, FloatArray]
@@ -61,9 +62,8 @@ def _unmatched(
     """Profiles QuantEcon finds that are not among ours (within 1e-9)."""
     missing = 0
     for a, b in games:
-        ours = [(eq.row, eq.col) for eq in equilibria(a, b)]
-        for x, y in quantecon(a, b):
-            missing += not any(np.allclose(x, p, atol=1e-9) and np.allclose(y, q, atol=1e-9) for p, q in ours)
+        ours: list[Profile] = [(eq.row, eq.col) for eq in equilibria(a, b)]
+        missing += sum(k is None for k in match_profiles(ours, quantecon(a, b), atol=1e-9))
     return missing
 
 
