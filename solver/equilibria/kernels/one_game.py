@@ -35,6 +35,7 @@ from solver.equilibria.kernels.basis_kernel import (
 from solver.equilibria.kernels.completely_labelled import label_count
 from solver.equilibria.kernels.dominance import MARGIN_PER_TOLERANCE, redundant_constraints, row_dominance
 from solver.equilibria.kernels.jit import compiled
+from solver.equilibria.kernels.pivoting_stack import probability_vector
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -45,17 +46,6 @@ VERIFIED = 0
 OVERFLOW = 1
 #: Status of a game one of whose profiles failed the regret check (a badly scaled game).
 UNVERIFIED = 2
-
-
-@compiled
-def is_probability(strategy: FloatArray) -> bool:
-    """Non-negative and summing to one within ``1e-12`` per entry, as ``verify_profile`` requires."""
-    total = 0.0
-    for p in strategy:
-        if p < 0.0:
-            return False
-        total += p
-    return bool(abs(total - 1.0) <= 1e-12 * strategy.shape[0])
 
 
 @compiled
@@ -119,7 +109,7 @@ def one_game_equilibria(
     if count < 0:
         return OVERFLOW, degenerate, rows[:0], cols[:0]
     for e in range(count):
-        if not (regrets[e] <= REGRET_TOLERANCE and is_probability(rows[e]) and is_probability(cols[e])):
+        if not (regrets[e] <= REGRET_TOLERANCE and probability_vector(rows[e]) and probability_vector(cols[e])):
             return UNVERIFIED, degenerate, rows[:0], cols[:0]
     return VERIFIED, degenerate, rows[:count], cols[:count]
 
