@@ -14,6 +14,7 @@ polytopes' vertices.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,28 +29,18 @@ FloatArray = NDArray[np.float64]
 
 
 def degeneracy_witnesses(p: PolytopeVertices, q: PolytopeVertices) -> tuple[DegeneracyWitness, ...]:
-    """Vertices of ``P`` or ``Q`` with more labels than the polytope's dimension."""
-    m, n = p.points.shape[1], q.points.shape[1]
-    witnesses = []
-    for v in np.flatnonzero(p.label_counts > m):
-        witnesses.append(
-            DegeneracyWitness(
-                player="row",
-                strategy=p.points[v] / p.points[v].sum(),
-                support_size=int(np.count_nonzero(p.points[v])),
-                best_responses=tuple(int(j) for j in np.flatnonzero(p.tight[v])),
-            )
+    """Vertices of ``P`` or ``Q`` with more labels than the polytope's dimension, those of ``P`` first."""
+    polytopes: tuple[tuple[Literal["row", "column"], PolytopeVertices], ...] = (("row", p), ("column", q))
+    return tuple(
+        DegeneracyWitness(
+            player=player,
+            strategy=vertices.points[v] / vertices.points[v].sum(),
+            support_size=int(np.count_nonzero(vertices.points[v])),
+            best_responses=tuple(int(j) for j in np.flatnonzero(vertices.tight[v])),
         )
-    for v in np.flatnonzero(q.label_counts > n):
-        witnesses.append(
-            DegeneracyWitness(
-                player="column",
-                strategy=q.points[v] / q.points[v].sum(),
-                support_size=int(np.count_nonzero(q.points[v])),
-                best_responses=tuple(int(i) for i in np.flatnonzero(q.tight[v])),
-            )
-        )
-    return tuple(witnesses)
+        for player, vertices in polytopes
+        for v in np.flatnonzero(vertices.label_counts > vertices.points.shape[1])
+    )
 
 
 def _ordered(
